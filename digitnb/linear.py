@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/linear_training.html.md"""
 __all__ = ['init_params', 'linear1', 'sigmoid', 'mnist_loss', 'calc_grad', 'train_epoch', 'batch_accuracy', 'validate_epoch',
            'BatchLoader', 'train_linear', 'bench_loaders']
 
-# %% ../nbs/04_linear_training.ipynb #efe7307c
+# %% ../nbs/04_linear_training.ipynb #cf05388f
 import math, time, statistics
 import torch
 from torch import Tensor
@@ -16,7 +16,7 @@ from fastai.torch_core import default_device, set_seed
 from fastai.data.load import DataLoader
 from .sgd import sgd_update
 
-# %% ../nbs/04_linear_training.ipynb #c105f6fd
+# %% ../nbs/04_linear_training.ipynb #07dc9a5a
 def init_params(
     size, # Shape of the parameter tensor
     std:float=1.0, # Standard deviation of the random values
@@ -25,7 +25,7 @@ def init_params(
     "Random normal parameters of `size`, tracked by autograd"
     return (torch.randn(size)*std).to(device or default_device()).requires_grad_()
 
-# %% ../nbs/04_linear_training.ipynb #a2b4df9f
+# %% ../nbs/04_linear_training.ipynb #433a9a3f
 def linear1(
     xb:Tensor, # A batch of flattened images, (n,784)
     weights:Tensor, # (784,1)
@@ -34,12 +34,12 @@ def linear1(
     "The linear model: `xb@weights + bias`"
     return xb@weights + bias
 
-# %% ../nbs/04_linear_training.ipynb #9593508d
+# %% ../nbs/04_linear_training.ipynb #0d4fffa4
 def sigmoid(x:Tensor) -> Tensor:
     "Squash `x` smoothly into (0, 1)"
     return 1/(1+torch.exp(-x))
 
-# %% ../nbs/04_linear_training.ipynb #35f2f3e3
+# %% ../nbs/04_linear_training.ipynb #2365841e
 def mnist_loss(
     predictions:Tensor, # Raw model outputs, (n,1)
     targets:Tensor, # 1 for the first class, 0 for the second, (n,1)
@@ -48,7 +48,7 @@ def mnist_loss(
     predictions = predictions.sigmoid()
     return torch.where(targets==1, 1-predictions, predictions).mean()
 
-# %% ../nbs/04_linear_training.ipynb #a162d6fa
+# %% ../nbs/04_linear_training.ipynb #b1d5366b
 def calc_grad(
     xb:Tensor, yb:Tensor, # A batch of inputs and targets
     model, # Callable from a batch of inputs to predictions
@@ -59,7 +59,7 @@ def calc_grad(
     loss.backward()
     return loss
 
-# %% ../nbs/04_linear_training.ipynb #94f1e2e4
+# %% ../nbs/04_linear_training.ipynb #442a01de
 def train_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
@@ -75,7 +75,7 @@ def train_epoch(
         n += 1
     return float(total / n)
 
-# %% ../nbs/04_linear_training.ipynb #3e381e94
+# %% ../nbs/04_linear_training.ipynb #593751ba
 def batch_accuracy(
     xb:Tensor, # Predictions before the sigmoid
     yb:Tensor, # Targets, 1 or 0
@@ -85,7 +85,7 @@ def batch_accuracy(
     correct = (preds>0.5) == yb
     return correct.float().mean()
 
-# %% ../nbs/04_linear_training.ipynb #f62f500f
+# %% ../nbs/04_linear_training.ipynb #ba42b37a
 def validate_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
@@ -98,7 +98,7 @@ def validate_epoch(
             total += len(yb)
     return round(correct / total, 4)
 
-# %% ../nbs/04_linear_training.ipynb #fcc06416
+# %% ../nbs/04_linear_training.ipynb #a4118516
 class BatchLoader:
     "Mini-batches of `(x, y)` taken by indexing stacked tensors on one device, optionally shuffled with a seed"
     def __init__(self,
@@ -118,12 +118,15 @@ class BatchLoader:
 
     def __iter__(self):
         n = len(self.x)
-        idx = (torch.randperm(n, generator=self.gen) if self.shuffle else torch.arange(n)).to(self.device)
+        if not self.shuffle:  # slices are views: no copy at all
+            for i in range(0, n, self.bs): yield self.x[i:i+self.bs], self.y[i:i+self.bs]
+            return
+        idx = torch.randperm(n, generator=self.gen).to(self.device)
         for i in range(0, n, self.bs):
             j = idx[i:i+self.bs]
             yield self.x[j], self.y[j]
 
-# %% ../nbs/04_linear_training.ipynb #e7406841
+# %% ../nbs/04_linear_training.ipynb #e9f781be
 def train_linear(
     train_x:Tensor, train_y:Tensor, # Training inputs (n,784) and targets (n,1)
     valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
@@ -150,7 +153,7 @@ def train_linear(
         if log: log(epoch, loss, accs[-1])
     return dict(weights=weights, bias=bias, accuracy=accs)
 
-# %% ../nbs/04_linear_training.ipynb #cd6a160a
+# %% ../nbs/04_linear_training.ipynb #db65cd19
 def _time_training(make_dl, train_x, valid_x, valid_y, epochs, lr, bs, std, seed):
     "Median seconds per epoch (after a warm-up epoch) and final accuracy of `train_epoch` over `make_dl()`"
     set_seed(seed)
@@ -163,7 +166,7 @@ def _time_training(make_dl, train_x, valid_x, valid_y, epochs, lr, bs, std, seed
         if epoch: times.append(time.perf_counter() - start)
     return dict(seconds_per_epoch=statistics.median(times), accuracy=validate_epoch(model, BatchLoader(valid_x, valid_y, bs)))
 
-# %% ../nbs/04_linear_training.ipynb #56215b6b
+# %% ../nbs/04_linear_training.ipynb #0044911b
 def bench_loaders(
     train_x:Tensor, train_y:Tensor, # Training inputs and targets
     valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
