@@ -9,7 +9,7 @@ __all__ = ['STAGES', 'data_summary', 'pixel_similarity_stage', 'linear_scratch_s
            'linear_fastai_learner_stage', 'linear_learner_stage', 'simple_net_stage', 'resnet18_stage', 'run_stage',
            'run_chapter', 'format_data', 'format_table', 'bench', 'format_bench', 'main']
 
-# %% ../nbs/07_cli.ipynb #4c663666
+# %% ../nbs/07_cli.ipynb #1a370c4f
 import argparse, json, sys, time
 from contextlib import redirect_stdout
 from .data import get_sample, sample_counts
@@ -23,7 +23,7 @@ from .linear import train_linear, bench_loaders, BatchLoader, mnist_loss, batch_
 from .learner import BasicOptim, BasicLearner, train_model, book_dls
 from .deeper import train_simple_net, train_resnet18
 
-# %% ../nbs/07_cli.ipynb #07d6720d
+# %% ../nbs/07_cli.ipynb #f0ae15d4
 def data_summary(
     source:str='auto', # 'auto', 'fastai' or 'bundled'; env DIGITNB_DATA overrides it
 ) -> dict: # {'source', 'why', 'path', 'counts'}
@@ -31,33 +31,33 @@ def data_summary(
     path, used, why = get_sample(source)
     return dict(source=used, why=why, path=str(path), counts=sample_counts(path))
 
-# %% ../nbs/07_cli.ipynb #a3c1c416
+# %% ../nbs/07_cli.ipynb #831b78cd
 def pixel_similarity_stage(path) -> dict:
     "Stage `pixel_similarity`: balanced accuracy (the book's figure) and plain accuracy"
     r = pixel_similarity(path)
     return dict(accuracy=r['balanced_accuracy'], plain_accuracy=r['accuracy'])
 
-# %% ../nbs/07_cli.ipynb #f881f6c2
+# %% ../nbs/07_cli.ipynb #e3737d4f
 def linear_scratch_stage(path) -> dict:
     "Stage `linear_scratch`: the hand-written SGD loop of notebook 04"
     res = train_linear(*load_xy(path, 'train'), *load_xy(path, 'valid'))
     return dict(accuracy=res['accuracy'][-1], epochs=len(res['accuracy']))
 
-# %% ../nbs/07_cli.ipynb #0b891f5f
+# %% ../nbs/07_cli.ipynb #0618aa51
 def _linear_data(path):
     "Training and validation tensors of `path`, and a fresh `nn.Linear` on the default device, all from seed 42"
     xy = (*load_xy(path, 'train'), *load_xy(path, 'valid'))
     set_seed(42)
     return xy, nn.Linear(28*28, 1).to(default_device())
 
-# %% ../nbs/07_cli.ipynb #f613853c
+# %% ../nbs/07_cli.ipynb #9ee6dd81
 def linear_basicoptim_stage(path) -> dict:
     "Stage `linear_basicoptim`: `train_model` with `BasicOptim` (notebook 05)"
     (tx, ty, vx, vy), model = _linear_data(path)
     accs = train_model(model, 20, BatchLoader(tx, ty, 256, shuffle=True, seed=42), BatchLoader(vx, vy, 256), BasicOptim(model.parameters(), 1.))
     return dict(accuracy=accs[-1])
 
-# %% ../nbs/07_cli.ipynb #88ecf585
+# %% ../nbs/07_cli.ipynb #78812315
 def linear_fastai_learner_stage(path) -> dict:
     "Stage `linear_fastai_learner`: fastai's `Learner` with `SGD` (notebook 05)"
     xy, model = _linear_data(path)
@@ -65,7 +65,7 @@ def linear_fastai_learner_stage(path) -> dict:
     with learn.no_bar(), learn.no_logging(): learn.fit(10, lr=1.)
     return dict(accuracy=float(learn.recorder.values[-1][-1]))
 
-# %% ../nbs/07_cli.ipynb #7c9874ac
+# %% ../nbs/07_cli.ipynb #30a487d4
 def linear_learner_stage(path) -> dict:
     "Stage `linear_learner`: our `BasicLearner` with `BasicOptim` (notebook 05)"
     xy, model = _linear_data(path)
@@ -73,24 +73,24 @@ def linear_learner_stage(path) -> dict:
     learn.fit(10, 1.)
     return dict(accuracy=learn.recorder.values[-1]['batch_accuracy'])
 
-# %% ../nbs/07_cli.ipynb #f38aaa84
+# %% ../nbs/07_cli.ipynb #cca8ea3e
 def simple_net_stage(path) -> dict:
     "Stage `simple_net`: the two-layer net trained with `BasicLearner` (notebook 06)"
     learn = train_simple_net(*load_xy(path, 'train'), *load_xy(path, 'valid'), show_progress=False)
     return dict(accuracy=learn.recorder.values[-1]['batch_accuracy'], epochs=len(learn.recorder.values))
 
-# %% ../nbs/07_cli.ipynb #18308103
+# %% ../nbs/07_cli.ipynb #b5b865ff
 def resnet18_stage(path) -> dict:
     "Stage `resnet18`: a resnet18 from scratch with fastai's `fit_one_cycle` (notebook 06)"
     learn = train_resnet18(path, show_progress=False)
     return dict(accuracy=float(learn.recorder.values[-1][-1]), epochs=len(learn.recorder.values))
 
-# %% ../nbs/07_cli.ipynb #293e46b3
+# %% ../nbs/07_cli.ipynb #8458d977
 STAGES = dict(pixel_similarity=pixel_similarity_stage, linear_scratch=linear_scratch_stage,
               linear_basicoptim=linear_basicoptim_stage, linear_fastai_learner=linear_fastai_learner_stage,
               linear_learner=linear_learner_stage, simple_net=simple_net_stage, resnet18=resnet18_stage)
 
-# %% ../nbs/07_cli.ipynb #b926cd60
+# %% ../nbs/07_cli.ipynb #31f0692d
 def run_stage(
     name:str, # Stage name, a key of `STAGES`
     path, # The MNIST_SAMPLE-style folder
@@ -100,7 +100,7 @@ def run_stage(
     res = STAGES[name](path)
     return dict(name=name, **res, seconds=round(time.perf_counter() - start, 2))
 
-# %% ../nbs/07_cli.ipynb #21503906
+# %% ../nbs/07_cli.ipynb #468b4a86
 def run_chapter(
     source:str='auto', # Data source, as for `get_sample`
     stages:list=None, # Names of the stages to run (default: all of `STAGES`)
@@ -116,21 +116,21 @@ def run_chapter(
         if log: log(f"[{i}/{len(names)}] {name}: accuracy {res[-1]['accuracy']:.4f} in {res[-1]['seconds']:.1f}s")
     return dict(data=data, stages=res)
 
-# %% ../nbs/07_cli.ipynb #41352d35
+# %% ../nbs/07_cli.ipynb #97789d71
 def format_data(data:dict) -> str:
     "The data summary as a few lines of text"
     lines = [f"source: {data['source']} ({data['why']})", f"path:   {data['path']}"]
     lines += [f"{split}:  " + ', '.join(f"{c}: {n}" for c, n in counts.items()) for split, counts in data['counts'].items()]
     return '\n'.join(lines)
 
-# %% ../nbs/07_cli.ipynb #0d20ae95
+# %% ../nbs/07_cli.ipynb #205d6092
 def format_table(stages:list) -> str:
     "One row per stage: name, validation accuracy and seconds"
     rows = [f"{'stage':<24}{'accuracy':>10}{'seconds':>10}"]
     rows += [f"{s['name']:<24}{s['accuracy']:>10.4f}{s['seconds']:>10.2f}" for s in stages]
     return '\n'.join(rows)
 
-# %% ../nbs/07_cli.ipynb #cb00823c
+# %% ../nbs/07_cli.ipynb #7c6a46c1
 def bench(
     source:str='auto', # Data source, as for `get_sample`
     epochs:int=10, # Timed epochs per loader
@@ -140,7 +140,7 @@ def bench(
     data = data_summary(source)
     return dict(data=data, **bench_loaders(*load_xy(data['path'], 'train'), *load_xy(data['path'], 'valid'), epochs=epochs, shuffle=shuffle))
 
-# %% ../nbs/07_cli.ipynb #6ccb386d
+# %% ../nbs/07_cli.ipynb #0d7c3fa1
 def format_bench(b:dict) -> str:
     "The benchmark as a small table"
     rows = [f"{b['n_train']} training images, {b['epochs']} timed epochs, {'shuffled' if b['shuffle'] else 'unshuffled'}, device {b['device']}",
@@ -148,7 +148,7 @@ def format_bench(b:dict) -> str:
     rows += [f"{k:<28}{b[k]['seconds_per_epoch']:>10.4f}{b[k]['accuracy']:>10.4f}" for k in ('book', 'digitnb')]
     return '\n'.join(rows + [f"speedup: {b['speedup']:.1f}x"])
 
-# %% ../nbs/07_cli.ipynb #89f5bfcb
+# %% ../nbs/07_cli.ipynb #795b38d6
 def _parser():
     p = argparse.ArgumentParser(prog='digitnb', description="fastbook chapter 4: an MNIST 3-vs-7 classifier from scratch")
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -162,17 +162,19 @@ def _parser():
         o.add_argument('--json', action='store_true', help='print one JSON object instead of text')
     return p
 
-# %% ../nbs/07_cli.ipynb #1d57e748
+# %% ../nbs/07_cli.ipynb #f9d38a6d
 def main(
     argv:list=None, # Arguments (default: sys.argv[1:])
 ):
     "Entry point of the `digitnb` console script"
     args = _parser().parse_args(argv)
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    with redirect_stdout(sys.stderr):  # progress bars and downloads print; keep stdout for the result
-        if args.cmd == 'data': res = data_summary(args.source)
-        elif args.cmd == 'run': res = run_chapter(args.source, log=log)
-        else: res = bench(args.source, args.epochs, args.shuffle)
+    try:
+        with redirect_stdout(sys.stderr):  # progress bars and downloads print; keep stdout for the result
+            if args.cmd == 'data': res = data_summary(args.source)
+            elif args.cmd == 'run': res = run_chapter(args.source, log=log)
+            else: res = bench(args.source, args.epochs, args.shuffle)
+    except (ValueError, OSError, FloatingPointError) as e: sys.exit(f"digitnb: error: {e}")
     if args.json: print(json.dumps(res))
     elif args.cmd == 'data': print(format_data(res))
     elif args.cmd == 'run': print(format_data(res['data']) + '\n\n' + format_table(res['stages']))
