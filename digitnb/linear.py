@@ -6,9 +6,9 @@ Docs: https://digitnb.github.io/digitnb/linear_training.html.md"""
 
 # %% auto #0
 __all__ = ['init_params', 'linear1', 'sigmoid', 'mnist_loss', 'calc_grad', 'train_epoch', 'batch_accuracy', 'validate_epoch',
-           'BatchLoader', 'train_linear', 'bench_loaders']
+           'BatchLoader', 'seeded_linear', 'train_linear', 'bench_loaders']
 
-# %% ../nbs/04_linear_training.ipynb #cf05388f
+# %% ../nbs/04_linear_training.ipynb #6e886789
 import math, time, statistics
 import torch
 from torch import Tensor
@@ -16,7 +16,7 @@ from fastai.torch_core import default_device, set_seed
 from fastai.data.load import DataLoader
 from .sgd import sgd_update
 
-# %% ../nbs/04_linear_training.ipynb #07dc9a5a
+# %% ../nbs/04_linear_training.ipynb #c4b2b8cf
 def init_params(
     size, # Shape of the parameter tensor
     std:float=1.0, # Standard deviation of the random values
@@ -25,7 +25,7 @@ def init_params(
     "Random normal parameters of `size`, tracked by autograd"
     return (torch.randn(size)*std).to(device or default_device()).requires_grad_()
 
-# %% ../nbs/04_linear_training.ipynb #433a9a3f
+# %% ../nbs/04_linear_training.ipynb #824dc5c0
 def linear1(
     xb:Tensor, # A batch of flattened images, (n,784)
     weights:Tensor, # (784,1)
@@ -34,12 +34,12 @@ def linear1(
     "The linear model: `xb@weights + bias`"
     return xb@weights + bias
 
-# %% ../nbs/04_linear_training.ipynb #0d4fffa4
+# %% ../nbs/04_linear_training.ipynb #5a877451
 def sigmoid(x:Tensor) -> Tensor:
     "Squash `x` smoothly into (0, 1)"
     return 1/(1+torch.exp(-x))
 
-# %% ../nbs/04_linear_training.ipynb #2365841e
+# %% ../nbs/04_linear_training.ipynb #2580a88e
 def mnist_loss(
     predictions:Tensor, # Raw model outputs, (n,1)
     targets:Tensor, # 1 for the first class, 0 for the second, (n,1)
@@ -48,7 +48,7 @@ def mnist_loss(
     predictions = predictions.sigmoid()
     return torch.where(targets==1, 1-predictions, predictions).mean()
 
-# %% ../nbs/04_linear_training.ipynb #b1d5366b
+# %% ../nbs/04_linear_training.ipynb #d5ee36eb
 def calc_grad(
     xb:Tensor, yb:Tensor, # A batch of inputs and targets
     model, # Callable from a batch of inputs to predictions
@@ -59,7 +59,7 @@ def calc_grad(
     loss.backward()
     return loss
 
-# %% ../nbs/04_linear_training.ipynb #442a01de
+# %% ../nbs/04_linear_training.ipynb #84c7e3dd
 def train_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
@@ -75,7 +75,7 @@ def train_epoch(
         n += 1
     return float(total / n)
 
-# %% ../nbs/04_linear_training.ipynb #593751ba
+# %% ../nbs/04_linear_training.ipynb #33e7b63b
 def batch_accuracy(
     xb:Tensor, # Predictions before the sigmoid
     yb:Tensor, # Targets, 1 or 0
@@ -85,7 +85,7 @@ def batch_accuracy(
     correct = (preds>0.5) == yb
     return correct.float().mean()
 
-# %% ../nbs/04_linear_training.ipynb #ba42b37a
+# %% ../nbs/04_linear_training.ipynb #ee3ed611
 def validate_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
@@ -98,7 +98,7 @@ def validate_epoch(
             total += len(yb)
     return round(correct / total, 4)
 
-# %% ../nbs/04_linear_training.ipynb #a4118516
+# %% ../nbs/04_linear_training.ipynb #45880e6f
 class BatchLoader:
     "Mini-batches of `(x, y)` taken by indexing stacked tensors on one device, optionally shuffled with a seed"
     def __init__(self,
@@ -126,7 +126,18 @@ class BatchLoader:
             j = idx[i:i+self.bs]
             yield self.x[j], self.y[j]
 
-# %% ../nbs/04_linear_training.ipynb #e9f781be
+# %% ../nbs/04_linear_training.ipynb #01acd60c
+def seeded_linear(
+    n_in:int=28*28, # Inputs per example
+    std:float=0.1, # Standard deviation of the initial parameters
+    seed:int=42, # Seed set before drawing them
+) -> tuple: # (weights, bias, model)
+    "Fresh linear-model parameters from `seed`, and the model that uses them"
+    set_seed(seed)
+    weights, bias = init_params((n_in,1), std), init_params(1, std)
+    return weights, bias, lambda xb: linear1(xb, weights, bias)
+
+# %% ../nbs/04_linear_training.ipynb #2e1f46b2
 def train_linear(
     train_x:Tensor, train_y:Tensor, # Training inputs (n,784) and targets (n,1)
     valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
@@ -140,9 +151,7 @@ def train_linear(
     log=None, # Called with (epoch, train loss, valid accuracy) after each epoch
 ) -> dict: # weights, bias, and the validation accuracy after each epoch
     "Train the linear model with hand-written SGD and return its parameters and accuracy history"
-    set_seed(seed)
-    weights, bias = init_params((train_x.shape[1],1), std), init_params(1, std)
-    model = lambda xb: linear1(xb, weights, bias)
+    weights, bias, model = seeded_linear(train_x.shape[1], std, seed)
     dl = BatchLoader(train_x, train_y, bs, shuffle=shuffle, seed=seed)
     valid_dl = BatchLoader(valid_x, valid_y, bs)
     accs = []
@@ -153,12 +162,10 @@ def train_linear(
         if log: log(epoch, loss, accs[-1])
     return dict(weights=weights, bias=bias, accuracy=accs)
 
-# %% ../nbs/04_linear_training.ipynb #db65cd19
+# %% ../nbs/04_linear_training.ipynb #65dfb54d
 def _time_training(make_dl, train_x, valid_x, valid_y, epochs, lr, bs, std, seed):
     "Median seconds per epoch (after a warm-up epoch) and final accuracy of `train_epoch` over `make_dl()`"
-    set_seed(seed)
-    weights, bias = init_params((train_x.shape[1],1), std), init_params(1, std)
-    model = lambda xb: linear1(xb, weights, bias)
+    weights, bias, model = seeded_linear(train_x.shape[1], std, seed)
     dl, times = make_dl(), []
     for epoch in range(epochs + 1):
         start = time.perf_counter()
@@ -166,7 +173,7 @@ def _time_training(make_dl, train_x, valid_x, valid_y, epochs, lr, bs, std, seed
         if epoch: times.append(time.perf_counter() - start)
     return dict(seconds_per_epoch=statistics.median(times), accuracy=validate_epoch(model, BatchLoader(valid_x, valid_y, bs)))
 
-# %% ../nbs/04_linear_training.ipynb #0044911b
+# %% ../nbs/04_linear_training.ipynb #351d85c2
 def bench_loaders(
     train_x:Tensor, train_y:Tensor, # Training inputs and targets
     valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
@@ -176,8 +183,8 @@ def bench_loaders(
 ) -> dict: # book and digitnb results, and the speedup
     "Seconds per epoch and final accuracy of the book's `DataLoader` loop and of `BatchLoader`, same settings"
     dev = default_device()
-    tx, ty = train_x.to(dev), train_y.to(dev)
-    book = _time_training(lambda: DataLoader(list(zip(tx, ty)), batch_size=bs, shuffle=shuffle), tx, valid_x.to(dev), valid_y.to(dev), epochs, lr, bs, std, seed)
-    ours = _time_training(lambda: BatchLoader(tx, ty, bs, shuffle=shuffle, seed=seed), tx, valid_x.to(dev), valid_y.to(dev), epochs, lr, bs, std, seed)
+    tx, ty, vx, vy = (t.to(dev) for t in (train_x, train_y, valid_x, valid_y))
+    book = _time_training(lambda: DataLoader(list(zip(tx, ty)), batch_size=bs, shuffle=shuffle), tx, vx, vy, epochs, lr, bs, std, seed)
+    ours = _time_training(lambda: BatchLoader(tx, ty, bs, shuffle=shuffle, seed=seed), tx, vx, vy, epochs, lr, bs, std, seed)
     return dict(device=str(dev), epochs=epochs, shuffle=shuffle, n_train=len(train_x), book=book, digitnb=ours,
                 speedup=book['seconds_per_epoch'] / ours['seconds_per_epoch'])
