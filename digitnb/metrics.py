@@ -7,13 +7,13 @@ Docs: https://digitnb.github.io/digitnb/broadcasting_metrics.html.md"""
 # %% auto #0
 __all__ = ['mnist_distance', 'is_closer', 'pixel_similarity']
 
-# %% ../nbs/02_broadcasting_metrics.ipynb #6b288c85
+# %% ../nbs/02_broadcasting_metrics.ipynb #122ce404
 import torch
 from pathlib import Path
 from .data import load_digit
 from .similarity import digit_means
 
-# %% ../nbs/02_broadcasting_metrics.ipynb #d1e79c50
+# %% ../nbs/02_broadcasting_metrics.ipynb #dcfeb733
 def mnist_distance(
     a:torch.Tensor, # An image (28×28) or a stack of them (n×28×28)
     b:torch.Tensor, # Another image or stack, broadcastable with `a`
@@ -24,7 +24,7 @@ def mnist_distance(
     if a.ndim < 2 or b.ndim < 2: raise ValueError(f"mnist_distance: needs images of rank 2 or more, got shapes {tuple(a.shape)} and {tuple(b.shape)}")
     return (a - b).abs().mean((-1, -2))
 
-# %% ../nbs/02_broadcasting_metrics.ipynb #d440c0d6
+# %% ../nbs/02_broadcasting_metrics.ipynb #fdcff55e
 def is_closer(
     x:torch.Tensor, # An image or a stack of images
     mean_a:torch.Tensor, # The ideal image of class a
@@ -33,7 +33,7 @@ def is_closer(
     "Whether each image of `x` is closer to `mean_a` than to `mean_b` (the book's `is_3`)"
     return mnist_distance(x, mean_a) < mnist_distance(x, mean_b)
 
-# %% ../nbs/02_broadcasting_metrics.ipynb #81a2faa4
+# %% ../nbs/02_broadcasting_metrics.ipynb #c0d01062
 def pixel_similarity(
     path:Path, # An MNIST_SAMPLE-style folder
     digits:tuple=(3,7), # The two classes: a and b

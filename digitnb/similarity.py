@@ -7,13 +7,13 @@ Docs: https://digitnb.github.io/digitnb/pixel_similarity.html.md"""
 # %% auto #0
 __all__ = ['digit_means', 'l1_distance', 'rmse_distance']
 
-# %% ../nbs/01_pixel_similarity.ipynb #cbe84f78
+# %% ../nbs/01_pixel_similarity.ipynb #d9f9abd0
 import torch
 import torch.nn.functional as F
 from pathlib import Path
 from .data import load_digit
 
-# %% ../nbs/01_pixel_similarity.ipynb #f0e42daa
+# %% ../nbs/01_pixel_similarity.ipynb #7fcf1676
 def digit_means(
     path:Path, # An MNIST_SAMPLE-style folder
     digits:tuple=(3,7), # The class folders to average
@@ -22,12 +22,12 @@ def digit_means(
     "The 'ideal' image of each digit: the pixel-wise mean of its images in `split`"
     return [load_digit(Path(path)/split/str(d)).mean(0) for d in digits]
 
-# %% ../nbs/01_pixel_similarity.ipynb #58549087
+# %% ../nbs/01_pixel_similarity.ipynb #e28c6bf9
 def l1_distance(a:torch.Tensor, b:torch.Tensor) -> torch.Tensor:
     "Mean absolute difference between `a` and `b` (the L1 norm)"
     return (a - b).abs().mean()
 
-# %% ../nbs/01_pixel_similarity.ipynb #1e9d4272
+# %% ../nbs/01_pixel_similarity.ipynb #9b006b7f
 def rmse_distance(a:torch.Tensor, b:torch.Tensor) -> torch.Tensor:
     "Root mean squared difference between `a` and `b` (the L2 norm)"
     return ((a - b)**2).mean().sqrt()
