@@ -1,4 +1,11 @@
 "pytest setup for running the notebooks under nbval."
+import os
+
+# pytest-xdist runs one notebook per worker, each in its own kernel. Every kernel's torch would otherwise start one
+# thread per core, and on a small machine their threads fight over the same cores and the suite runs many times
+# slower. Share the cores out instead; the kernels inherit this environment.
+if os.environ.get('PYTEST_XDIST_WORKER_COUNT') and 'OMP_NUM_THREADS' not in os.environ:
+    os.environ['OMP_NUM_THREADS'] = str(max(1, (os.cpu_count() or 1) // int(os.environ['PYTEST_XDIST_WORKER_COUNT'])))
 
 def pytest_collection_modifyitems(items):
     """Treat the outputs stored in nbdev-cleaned notebooks as nbval's reference outputs.

@@ -6,26 +6,28 @@ Docs: https://digitnb.github.io/digitnb/linear_training.html.md"""
 
 # %% auto #0
 __all__ = ['init_params', 'linear1', 'sigmoid', 'mnist_loss', 'calc_grad', 'train_epoch', 'batch_accuracy', 'validate_epoch',
-           'BatchLoader', 'seeded_linear', 'train_linear', 'bench_loaders']
+           'validate_loss', 'BatchLoader', 'Linear1', 'Trained', 'train_linear', 'bench_loaders']
 
-# %% ../nbs/04_linear_training.ipynb #6e886789
+# %% ../nbs/04_linear_training.ipynb #f880d487
 import math, time, statistics
+from dataclasses import dataclass
+import pandas as pd
 import torch
-from torch import Tensor
+from torch import Tensor, nn
 from fastai.torch_core import default_device, set_seed
 from fastai.data.load import DataLoader
 from .sgd import sgd_update
 
-# %% ../nbs/04_linear_training.ipynb #c4b2b8cf
+# %% ../nbs/04_linear_training.ipynb #4b86778b
 def init_params(
     size, # Shape of the parameter tensor
     std:float=1.0, # Standard deviation of the random values
-    device=None, # Device to put them on (default: fastai's `default_device()`)
+    device=None, # Device to put them on (default: the CPU)
 ) -> Tensor:
-    "Random normal parameters of `size`, tracked by autograd"
-    return (torch.randn(size)*std).to(device or default_device()).requires_grad_()
+    "Random normal parameters of `size`, tracked by autograd, on the CPU unless `device` says otherwise"
+    return (torch.randn(size)*std).to(device or 'cpu').requires_grad_()
 
-# %% ../nbs/04_linear_training.ipynb #824dc5c0
+# %% ../nbs/04_linear_training.ipynb #238bae96
 def linear1(
     xb:Tensor, # A batch of flattened images, (n,784)
     weights:Tensor, # (784,1)
@@ -34,12 +36,12 @@ def linear1(
     "The linear model: `xb@weights + bias`"
     return xb@weights + bias
 
-# %% ../nbs/04_linear_training.ipynb #5a877451
+# %% ../nbs/04_linear_training.ipynb #81f2ea27
 def sigmoid(x:Tensor) -> Tensor:
     "Squash `x` smoothly into (0, 1)"
     return 1/(1+torch.exp(-x))
 
-# %% ../nbs/04_linear_training.ipynb #2580a88e
+# %% ../nbs/04_linear_training.ipynb #5836a176
 def mnist_loss(
     predictions:Tensor, # Raw model outputs, (n,1)
     targets:Tensor, # 1 for the first class, 0 for the second, (n,1)
@@ -48,7 +50,7 @@ def mnist_loss(
     predictions = predictions.sigmoid()
     return torch.where(targets==1, 1-predictions, predictions).mean()
 
-# %% ../nbs/04_linear_training.ipynb #d5ee36eb
+# %% ../nbs/04_linear_training.ipynb #e0e2d501
 def calc_grad(
     xb:Tensor, yb:Tensor, # A batch of inputs and targets
     model, # Callable from a batch of inputs to predictions
@@ -59,7 +61,7 @@ def calc_grad(
     loss.backward()
     return loss
 
-# %% ../nbs/04_linear_training.ipynb #84c7e3dd
+# %% ../nbs/04_linear_training.ipynb #ffac37e6
 def train_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
@@ -75,7 +77,7 @@ def train_epoch(
         n += 1
     return float(total / n)
 
-# %% ../nbs/04_linear_training.ipynb #33e7b63b
+# %% ../nbs/04_linear_training.ipynb #1621944e
 def batch_accuracy(
     xb:Tensor, # Predictions before the sigmoid
     yb:Tensor, # Targets, 1 or 0
@@ -85,20 +87,35 @@ def batch_accuracy(
     correct = (preds>0.5) == yb
     return correct.float().mean()
 
-# %% ../nbs/04_linear_training.ipynb #ee3ed611
+# %% ../nbs/04_linear_training.ipynb #6be53e17
 def validate_epoch(
     model, # Callable from a batch of inputs to predictions
     dl, # Batches of (inputs, targets)
+    metric=batch_accuracy, # metric(preds, targets) -> the mean over the batch
 ) -> float:
-    "Accuracy of `model` over all of `dl`, each batch weighted by its size"
-    correct = total = 0
+    "`metric` of `model` over all of `dl`, each batch weighted by its size"
+    total = n = 0
     with torch.no_grad():
         for xb,yb in dl:
-            correct += batch_accuracy(model(xb), yb).item() * len(yb)
-            total += len(yb)
-    return round(correct / total, 4)
+            total += float(metric(model(xb), yb)) * len(yb)
+            n += len(yb)
+    return round(total / n, 4)
 
-# %% ../nbs/04_linear_training.ipynb #45880e6f
+# %% ../nbs/04_linear_training.ipynb #55000147
+def validate_loss(
+    model, # Callable from a batch of inputs to predictions
+    dl, # Batches of (inputs, targets)
+    loss_func=mnist_loss, # loss_func(preds, targets) -> the mean over the batch
+) -> float:
+    "Mean `loss_func` of `model` over all of `dl`, each batch weighted by its size"
+    total = n = 0
+    with torch.no_grad():
+        for xb,yb in dl:
+            total += float(loss_func(model(xb), yb)) * len(yb)
+            n += len(yb)
+    return total / n
+
+# %% ../nbs/04_linear_training.ipynb #330b29b9
 class BatchLoader:
     "Mini-batches of `(x, y)` taken by indexing stacked tensors on one device, optionally shuffled with a seed"
     def __init__(self,
@@ -126,54 +143,83 @@ class BatchLoader:
             j = idx[i:i+self.bs]
             yield self.x[j], self.y[j]
 
-# %% ../nbs/04_linear_training.ipynb #01acd60c
-def seeded_linear(
-    n_in:int=28*28, # Inputs per example
-    std:float=0.1, # Standard deviation of the initial parameters
-    seed:int=42, # Seed set before drawing them
-) -> tuple: # (weights, bias, model)
-    "Fresh linear-model parameters from `seed`, and the model that uses them"
-    set_seed(seed)
-    weights, bias = init_params((n_in,1), std), init_params(1, std)
-    return weights, bias, lambda xb: linear1(xb, weights, bias)
+# %% ../nbs/04_linear_training.ipynb #655c5f03
+class Linear1(nn.Module):
+    "The linear model `linear1` as an `nn.Module`, its `weights` and `bias` drawn by `init_params`"
+    def __init__(self,
+        n_in:int=28*28, # Inputs per example (pixels)
+        n_out:int=1, # Outputs per example (1 for two digits, 10 for ten)
+        std:float=0.1, # Standard deviation of the initial parameters
+    ):
+        super().__init__()
+        self.weights = nn.Parameter(init_params((n_in, n_out), std))
+        self.bias = nn.Parameter(init_params(n_out, std))
 
-# %% ../nbs/04_linear_training.ipynb #2e1f46b2
+    def forward(self, xb:Tensor) -> Tensor: return linear1(xb, self.weights, self.bias)
+
+# %% ../nbs/04_linear_training.ipynb #eb91d13d
+@dataclass
+class Trained:
+    "A trained model, its per-epoch history, and the digits it tells apart"
+    model: nn.Module # Batch of inputs -> raw outputs (logits); on the device it trained on
+    history: pd.DataFrame # One row per epoch, columns: epoch, train_loss, valid_loss, accuracy
+    digits: tuple # Class i is digits[i]; with ONE output, sigmoid(out) > 0.5 means digits[0]
+    arch: str # 'linear', 'simple_net', 'resnet18' or 'cnn'
+
+    @property
+    def accuracy(self) -> float:
+        "Validation accuracy after the last epoch"
+        return float(self.history.accuracy.iloc[-1])
+
+    def __repr__(self): return f"Trained(arch={self.arch!r}, digits={tuple(self.digits)}, epochs={len(self.history)}, accuracy={round(self.accuracy, 4)})"
+
+# %% ../nbs/04_linear_training.ipynb #fddbf175
 def train_linear(
-    train_x:Tensor, train_y:Tensor, # Training inputs (n,784) and targets (n,1)
-    valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
+    train_x:Tensor, train_y:Tensor, # Training inputs (n,784) and targets: (n,1) of 1/0 for one output, (n,) class indices for several
+    valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets, same layout
     epochs:int=20, # Number of epochs
     lr:float=1., # Learning rate
     bs:int=256, # Batch size
     std:float=0.1, # Standard deviation of the initial parameters
-    shuffle:bool=True, # Shuffle the training batches?
+    shuffle:bool=True, # Shuffle the training batches every epoch?
     seed:int=42, # Seed for the parameters and the shuffling
     loss_func=mnist_loss, # loss_func(preds, targets)
-    log=None, # Called with (epoch, train loss, valid accuracy) after each epoch
-) -> dict: # weights, bias, and the validation accuracy after each epoch
-    "Train the linear model with hand-written SGD and return its parameters and accuracy history"
-    weights, bias, model = seeded_linear(train_x.shape[1], std, seed)
-    dl = BatchLoader(train_x, train_y, bs, shuffle=shuffle, seed=seed)
-    valid_dl = BatchLoader(valid_x, valid_y, bs)
-    accs = []
+    metric=batch_accuracy, # metric(preds, targets), reported as `accuracy`
+    n_out:int=1, # Outputs of the model: 1 for two digits, or one per digit
+    digits:tuple=(3,7), # The digits told apart (with one output, the first is target 1)
+    log=None, # Called as log(epoch, train_loss, valid_loss, accuracy) after each epoch
+) -> Trained: # arch 'linear'
+    "Train `Linear1` with hand-written SGD on `default_device()`; return it with its per-epoch history"
+    want = 2 if n_out == 1 else n_out
+    if len(digits) != want: raise ValueError(f"train_linear: n_out={n_out} needs {want} digits, got digits={tuple(digits)}")
+    dev = default_device()
+    set_seed(seed)
+    model = Linear1(train_x.shape[1], n_out, std).to(dev)
+    dl = BatchLoader(train_x, train_y, bs, shuffle=shuffle, seed=seed, device=dev)
+    valid_dl = BatchLoader(valid_x, valid_y, bs, device=dev)
+    rows = []
     for epoch in range(epochs):
-        loss = train_epoch(model, dl, lr, [weights, bias], loss_func)
+        loss = train_epoch(model, dl, lr, list(model.parameters()), loss_func)
         if not math.isfinite(loss): raise FloatingPointError(f"train_linear: training loss became {loss} in epoch {epoch} with lr={lr}")
-        accs.append(validate_epoch(model, valid_dl))
-        if log: log(epoch, loss, accs[-1])
-    return dict(weights=weights, bias=bias, accuracy=accs)
+        rows.append(dict(epoch=epoch, train_loss=loss, valid_loss=validate_loss(model, valid_dl, loss_func),
+                         accuracy=validate_epoch(model, valid_dl, metric)))
+        if log: log(*rows[-1].values())
+    history = pd.DataFrame(rows, columns=['epoch', 'train_loss', 'valid_loss', 'accuracy'])
+    return Trained(model, history, tuple(digits), 'linear')
 
-# %% ../nbs/04_linear_training.ipynb #65dfb54d
+# %% ../nbs/04_linear_training.ipynb #1c706994
 def _time_training(make_dl, train_x, valid_x, valid_y, epochs, lr, bs, std, seed):
     "Median seconds per epoch (after a warm-up epoch) and final accuracy of `train_epoch` over `make_dl()`"
-    weights, bias, model = seeded_linear(train_x.shape[1], std, seed)
+    set_seed(seed)
+    model = Linear1(train_x.shape[1], 1, std).to(train_x.device)
     dl, times = make_dl(), []
     for epoch in range(epochs + 1):
         start = time.perf_counter()
-        train_epoch(model, dl, lr, [weights, bias])  # returns a float, so queued CUDA work has finished
+        train_epoch(model, dl, lr, list(model.parameters()))  # returns a float, so queued CUDA work has finished
         if epoch: times.append(time.perf_counter() - start)
-    return dict(seconds_per_epoch=statistics.median(times), accuracy=validate_epoch(model, BatchLoader(valid_x, valid_y, bs)))
+    return dict(seconds_per_epoch=statistics.median(times), accuracy=validate_epoch(model, BatchLoader(valid_x, valid_y, bs, device=train_x.device)))
 
-# %% ../nbs/04_linear_training.ipynb #351d85c2
+# %% ../nbs/04_linear_training.ipynb #14ddbb2d
 def bench_loaders(
     train_x:Tensor, train_y:Tensor, # Training inputs and targets
     valid_x:Tensor, valid_y:Tensor, # Validation inputs and targets
@@ -185,6 +231,6 @@ def bench_loaders(
     dev = default_device()
     tx, ty, vx, vy = (t.to(dev) for t in (train_x, train_y, valid_x, valid_y))
     book = _time_training(lambda: DataLoader(list(zip(tx, ty)), batch_size=bs, shuffle=shuffle), tx, vx, vy, epochs, lr, bs, std, seed)
-    ours = _time_training(lambda: BatchLoader(tx, ty, bs, shuffle=shuffle, seed=seed), tx, vx, vy, epochs, lr, bs, std, seed)
+    ours = _time_training(lambda: BatchLoader(tx, ty, bs, shuffle=shuffle, seed=seed, device=dev), tx, vx, vy, epochs, lr, bs, std, seed)
     return dict(device=str(dev), epochs=epochs, shuffle=shuffle, n_train=len(train_x), book=book, digitnb=ours,
                 speedup=book['seconds_per_epoch'] / ours['seconds_per_epoch'])

@@ -44,8 +44,8 @@ def sync(nb_path:Path, url:str) -> bool:
                 and not (c['cell_type'] == 'code' and _src(c).startswith(SETUP_MARK))]
     title = next((i for i, c in enumerate(cells) if c['cell_type'] == 'markdown' and _src(c).lstrip().startswith('# ')), None)
     if title is None: raise SystemExit(f"{nb_path}: no H1 title cell to put the Colab badge under")
-    new = [dict(cell_type='markdown', metadata={}, source=_lines(badge)),
-           dict(cell_type='code', execution_count=None, metadata={}, outputs=[], source=_lines(setup))]
+    new = [dict(cell_type='markdown', id='colab-badge', metadata={}, source=_lines(badge)),
+           dict(cell_type='code', execution_count=None, id='colab-setup', metadata={}, outputs=[], source=_lines(setup))]
     cells[title+1:title+1] = new
     out = json.dumps(nb, indent=1, ensure_ascii=False) + '\n'
     if out == text: return False
@@ -55,7 +55,7 @@ def sync(nb_path:Path, url:str) -> bool:
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     check = '--check' in argv
-    files = [Path(a) for a in argv if not a.startswith('--')] or sorted((ROOT/'nbs').glob('[0-9]*.ipynb'))
+    files = [Path(a).resolve() for a in argv if not a.startswith('--')] or sorted((ROOT/'nbs').glob('[0-9]*.ipynb'))
     url, stale = repo_url(), []
     for f in files:
         if check:
