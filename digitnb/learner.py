@@ -18,7 +18,7 @@ from fastprogress.fastprogress import master_bar, progress_bar
 from fastai.torch_core import default_device, set_seed
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
-from .linear import mnist_loss, calc_grad, batch_accuracy, validate_epoch, Trained
+from .linear import mnist_loss, calc_grad, batch_accuracy, validate_epoch, weighted_mean, Trained
 
 # %% ../nbs/05_optimizer_learner.ipynb #4a66ea9f
 class BasicOptim:
@@ -32,18 +32,6 @@ class BasicOptim:
     def zero_grad(self, *args, **kwargs):
         "Clear the gradients"
         for p in self.params: p.grad = None
-
-# %% ../nbs/05_optimizer_learner.ipynb #3c1db1d5
-def _mean_over(model, dl, fns, device) -> list:
-    "The mean of `fn(model(xb), yb)` over all of `dl` for each of `fns`, each batch weighted by its size"
-    sums, n = [0.]*len(fns), 0
-    model.eval()
-    with torch.no_grad():
-        for xb,yb in dl:
-            xb, yb = xb.to(device), yb.to(device)
-            preds = model(xb)
-            sums, n = [s + float(f(preds, yb))*len(yb) for s, f in zip(sums, fns)], n + len(yb)
-    return [s/n for s in sums]
 
 # %% ../nbs/05_optimizer_learner.ipynb #2584b0f5
 def train_model(
@@ -73,7 +61,8 @@ def train_model(
         train_loss = float(total/n)
         if not math.isfinite(train_loss):
             raise FloatingPointError(f"train_model: training loss became {train_loss} in epoch {epoch}")
-        valid_loss, accuracy = _mean_over(model, valid_dl, [loss_func, metric], device)
+        model.eval()
+        valid_loss, accuracy = weighted_mean(model, valid_dl, [loss_func, metric], device)
         rows.append(dict(epoch=epoch, train_loss=train_loss, valid_loss=valid_loss, accuracy=accuracy))
         if log: log(epoch, train_loss, valid_loss, accuracy)
     return Trained(model, pd.DataFrame(rows), tuple(digits), arch)
