@@ -8,7 +8,8 @@ Docs: https://digitnb.github.io/digitnb/cli.html.md"""
 __all__ = ['STAGES', 'MULTI_TRAINERS', 'data_summary', 'pixel_similarity_stage', 'linear_scratch_stage',
            'linear_basicoptim_stage', 'linear_fastai_learner_stage', 'linear_learner_stage', 'simple_net_stage',
            'resnet18_stage', 'run_stage', 'run_chapter', 'short_path', 'format_data', 'format_table', 'bench',
-           'format_bench', 'train_digits', 'train_and_save', 'format_train', 'format_predictions', 'main']
+           'format_bench', 'train_digits', 'train_and_save', 'format_train', 'format_predictions', 'positive_int',
+           'main']
 
 # %% ../nbs/09_cli.ipynb #85ff4018
 import argparse, json, sys, time
@@ -206,7 +207,7 @@ def train_and_save(
     path, used, why = get_sample(source, digits)
     t = train_digits(path, digits, arch, epochs, log)
     save_model(t, dest, source=used)
-    return dict(model=str(dest), arch=arch, digits=list(digits), epochs=len(t.history), accuracy=round(t.accuracy, 4), source=used, why=why)
+    return dict(model=str(dest), arch=arch, digits=list(t.digits), epochs=len(t.history), accuracy=round(t.accuracy, 4), source=used, why=why)
 
 # %% ../nbs/09_cli.ipynb #e816bfb1
 def format_train(r:dict) -> str:
@@ -220,19 +221,26 @@ def format_predictions(res:list) -> str:
     return '\n'.join(f"{r['file']}: error: {r['error']}" if 'error' in r else f"{r['file']}: {r['digit']} (probability {r['probability']:.4f})" for r in res)
 
 # %% ../nbs/09_cli.ipynb #2bc42be3
+def positive_int(s:str) -> int:
+    "An argparse type: a whole number of at least 1"
+    try: n = int(s)
+    except ValueError: n = 0
+    if n < 1: raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {s!r}")
+    return n
+
 def _parser():
     p = argparse.ArgumentParser(prog='digitnb', description="fastbook chapter 4 (an MNIST digit classifier from scratch) from the command line")
     sub = p.add_subparsers(dest='cmd', required=True)
     d = sub.add_parser('data', help='prepare the data and print its source, path and counts')
     r = sub.add_parser('run', help='run every stage of the chapter and print a results table')
     b = sub.add_parser('bench', help="time the book's DataLoader loop against digitnb's BatchLoader")
-    b.add_argument('--epochs', type=int, default=10, help='timed epochs per loader, after one warm-up epoch')
+    b.add_argument('--epochs', type=positive_int, default=10, help='timed epochs per loader, after one warm-up epoch')
     b.add_argument('--shuffle', action='store_true', help='shuffle the training batches (each loader in its own order)')
     t = sub.add_parser('train', help='train one model and save it to a folder')
     t.add_argument('--digits', type=int, nargs='+', required=True, metavar='D', help='two or more digits to tell apart')
     t.add_argument('--arch', choices=list(ARCHS), default='linear', help='the model (default: linear)')
     t.add_argument('--save', required=True, metavar='DIR', help='model folder to write (an existing model there is replaced)')
-    t.add_argument('--epochs', type=int, default=None, help="epochs (default: the trainer's own)")
+    t.add_argument('--epochs', type=positive_int, default=None, help="epochs (default: the trainer's own)")
     for o in (d, r):
         o.add_argument('--digits', type=int, nargs='+', default=[3, 7], metavar='D', help='the digits (default: 3 7)')
     for o in (d, r, b, t):

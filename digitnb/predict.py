@@ -23,7 +23,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from safetensors import SafetensorError
 from safetensors.torch import save_file, load_file
 from . import __version__
-from .data import check_digits
+from .data import check_digits, temp_folder_beside
 from .linear import Linear1
 from .deeper import make_simple_net
 from .ten import make_cnn
@@ -236,8 +236,7 @@ def save_model(
     state = {k: v.detach().cpu().contiguous() for k, v in trained.model.state_dict().items()}
     rebuild(meta['arch'], meta['n_out'], state, 'save_model', meta['options'])  # refuse now what load_model could not load later
     check_dest(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f'.{dest.name}.tmp-'))
+    tmp = temp_folder_beside(dest)
     try:
         save_file(state, tmp/WEIGHTS)
         (tmp/META).write_text(json.dumps(meta, indent=1) + '\n')
