@@ -21,13 +21,13 @@ def nbdev_test_setup(cells):
 
 ```python
 # The names a programmer reaches for first, so that `import digitnb; digitnb.mnist_sample()` works.
-from digitnb.data import mnist_sample, get_sample, load_image, load_digit, load_xy
+from digitnb.data import mnist_sample, get_sample, load_image, load_digit, load_xy, load_xy_multi
 from digitnb.similarity import digit_means
 from digitnb.metrics import mnist_distance, pixel_similarity
 from digitnb.linear import init_params, linear1, mnist_loss, batch_accuracy, BatchLoader, Linear1, Trained, train_linear
 from digitnb.learner import BasicOptim, BasicLearner, train_model
 from digitnb.deeper import make_simple_net, train_simple_net, train_resnet18
-from digitnb.ten import load_xy_multi, train_linear_multi, train_simple_net_multi, make_cnn, train_cnn
+from digitnb.ten import train_linear_multi, train_simple_net_multi, make_cnn, train_cnn
 from digitnb.predict import prepare_image, save_model, load_model, predict
 _all_ = ['mnist_sample', 'get_sample', 'load_image', 'load_digit', 'load_xy', 'digit_means', 'mnist_distance', 'pixel_similarity', 'init_params', 'linear1', 'mnist_loss', 'batch_accuracy', 'BatchLoader', 'Linear1', 'Trained', 'train_linear', 'BasicOptim', 'BasicLearner', 'train_model', 'make_simple_net', 'train_simple_net', 'train_resnet18', 'load_xy_multi', 'train_linear_multi', 'train_simple_net_multi', 'make_cnn', 'train_cnn', 'prepare_image', 'save_model', 'load_model', 'predict']
 ```"""
@@ -59,12 +59,12 @@ def nbdev_test_setup(cells):
 
 # %% ../nbs/index.ipynb #105596e6
 # The names a programmer reaches for first, so that `import digitnb; digitnb.mnist_sample()` works.
-from .data import mnist_sample, get_sample, load_image, load_digit, load_xy
+from .data import mnist_sample, get_sample, load_image, load_digit, load_xy, load_xy_multi
 from .similarity import digit_means
 from .metrics import mnist_distance, pixel_similarity
 from .linear import init_params, linear1, mnist_loss, batch_accuracy, BatchLoader, Linear1, Trained, train_linear
 from .learner import BasicOptim, BasicLearner, train_model
 from .deeper import make_simple_net, train_simple_net, train_resnet18
-from .ten import load_xy_multi, train_linear_multi, train_simple_net_multi, make_cnn, train_cnn
+from .ten import train_linear_multi, train_simple_net_multi, make_cnn, train_cnn
 from .predict import prepare_image, save_model, load_model, predict
 _all_ = ['mnist_sample', 'get_sample', 'load_image', 'load_digit', 'load_xy', 'digit_means', 'mnist_distance', 'pixel_similarity', 'init_params', 'linear1', 'mnist_loss', 'batch_accuracy', 'BatchLoader', 'Linear1', 'Trained', 'train_linear', 'BasicOptim', 'BasicLearner', 'train_model', 'make_simple_net', 'train_simple_net', 'train_resnet18', 'load_xy_multi', 'train_linear_multi', 'train_simple_net_multi', 'make_cnn', 'train_cnn', 'prepare_image', 'save_model', 'load_model', 'predict']

@@ -19,12 +19,12 @@ from torch import nn
 from fastai.learner import Learner
 from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, default_device
-from .data import get_sample, sample_counts, load_xy, check_digits
+from .data import get_sample, sample_counts, load_xy, load_xy_multi, check_digits
 from .metrics import pixel_similarity
 from .linear import train_linear, bench_loaders, BatchLoader, mnist_loss, batch_accuracy
 from .learner import BasicOptim, BasicLearner, train_model, book_dls, learner_trained
 from .deeper import train_simple_net, train_resnet18
-from .ten import load_xy_multi, train_linear_multi, train_simple_net_multi, train_cnn
+from .ten import train_linear_multi, train_simple_net_multi, train_cnn
 from .predict import ARCHS, save_model, load_model, predict_files, check_dest
 
 # %% ../nbs/09_cli.ipynb #4939198d
@@ -187,7 +187,7 @@ def train_digits(
     if arch == 'resnet18': return train_resnet18(path, show_progress=log is not None, **kw)
     if len(digits) == 2 and arch != 'cnn':
         xy = (*load_xy(path, 'train', digits), *load_xy(path, 'valid', digits))
-        if arch == 'simple_net': return train_simple_net(*xy, digits=digits, show_progress=log is not None, **kw)
+        if arch == 'simple_net': return train_simple_net(*xy, digits=digits, log=_epoch_line(log), show_progress=False, **kw)
         return train_linear(*xy, digits=digits, log=_epoch_line(log), **kw)
     xy = (*load_xy_multi(path, 'train', digits), *load_xy_multi(path, 'valid', digits))
     return MULTI_TRAINERS[arch](*xy, digits=digits, log=_epoch_line(log), **kw)

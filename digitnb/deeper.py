@@ -16,7 +16,7 @@ from fastai.vision.all import ImageDataLoaders, vision_learner, resnet18, accura
 from fastai.learner import Learner
 from fastai.data.core import DataLoaders
 from .linear import BatchLoader, batch_accuracy, mnist_loss, Trained
-from .learner import BasicLearner, BasicOptim, learner_trained
+from .learner import BasicLearner, BasicOptim, EpochLog, learner_trained
 
 # %% ../nbs/06_nonlinearity_resnet.ipynb #54750359
 def make_simple_net(
@@ -36,13 +36,16 @@ def train_simple_net(
     n_out:int=1, # Outputs of the net: 1 with `mnist_loss`, one per class with cross-entropy
     digits:tuple=(3,7), # The digits the targets stand for
     show_progress:bool=True, # Show the progress bars and table?
+    n_hidden:int=30, # Units in the hidden layer
+    log=None, # Called as log(epoch, train_loss, valid_loss, accuracy) after each epoch
 ) -> Trained:
-    "Train `make_simple_net(n_out=n_out)` with `BasicLearner` on shuffled batches"
+    "Train `make_simple_net(n_hidden, n_out)` with `BasicLearner` on shuffled batches"
     want = 2 if n_out == 1 else n_out
     if len(digits) != want: raise ValueError(f"train_simple_net: n_out={n_out} needs {want} digits, got digits={tuple(digits)}")
     set_seed(seed)
     dls = DataLoaders(BatchLoader(train_x, train_y, bs, shuffle=True, seed=seed), BatchLoader(valid_x, valid_y, 256))
-    learn = BasicLearner(make_simple_net(n_out=n_out), dls, loss_func, BasicOptim, metrics=[metric], show_progress=show_progress)
+    learn = BasicLearner(make_simple_net(n_hidden, n_out), dls, loss_func, BasicOptim, metrics=[metric],
+                         cbs=[EpochLog(log)] if log else None, show_progress=show_progress)
     learn.fit(epochs, lr)
     return learner_trained(learn, 'simple_net', digits)
 

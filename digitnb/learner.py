@@ -6,7 +6,7 @@ Docs: https://digitnb.github.io/digitnb/optimizer_learner.html.md"""
 
 # %% auto #0
 __all__ = ['BasicOptim', 'train_model', 'book_dls', 'CancelFitException', 'Callback', 'Recorder', 'BasicLearner',
-           'learner_trained', 'EarlyStopping']
+           'learner_trained', 'EarlyStopping', 'EpochLog']
 
 # %% ../nbs/05_optimizer_learner.ipynb #19896593
 import math
@@ -143,7 +143,8 @@ def one_epoch(self:BasicLearner, train:bool) -> tuple:
     "One pass over the training (`train`) or validation batches: (mean loss, [mean metrics])"
     self.model.train(train)
     dl = self.dls.train if train else self.dls.valid
-    loss_sum, n, metric_sums = 0., 0, [0.]*len(self.metrics)
+    loss_sum, n, metric_sums = 0., 0, [0.]*len(self.metrics)  # become tensors on the device
+    dtype = torch.float32 if torch.device(self.device).type == 'mps' else torch.float64  # Apple's GPU has no float64
     with torch.set_grad_enabled(train):
         for xb, yb in (progress_bar(dl, parent=self.mbar, leave=False) if self.show_progress else dl):
             self.xb, self.yb = xb.to(self.device), yb.to(self.device)
@@ -155,10 +156,11 @@ def one_epoch(self:BasicLearner, train:bool) -> tuple:
                 self.opt.step()
                 self.opt.zero_grad()
             bs = len(self.yb)
-            loss_sum, n = loss_sum + self.loss.item()*bs, n + bs
-            if not train: metric_sums = [s + float(m(self.preds, self.yb))*bs for s, m in zip(metric_sums, self.metrics)]
+            loss_sum, n = loss_sum + self.loss.detach().to(dtype)*bs, n + bs
+            if not train: metric_sums = [s + torch.as_tensor(m(self.preds, self.yb)).detach().to(dtype)*bs
+                                         for s, m in zip(metric_sums, self.metrics)]
             self.callback('after_batch')
-    return loss_sum / n, [s / n for s in metric_sums]
+    return float(loss_sum / n), [float(s / n) for s in metric_sums]
 
 # %% ../nbs/05_optimizer_learner.ipynb #e97c4544
 @patch
@@ -210,3 +212,12 @@ class EarlyStopping(Callback):
         else:
             self.wait += 1
             if self.wait >= self.patience: raise CancelFitException()
+
+# %% ../nbs/05_optimizer_learner.ipynb #039c4e2b
+class EpochLog(Callback):
+    "Call `log(epoch, train_loss, valid_loss, accuracy)` after each epoch; the accuracy is the first metric"
+    order = 15
+    def __init__(self, log): self.log = log
+    def after_epoch(self):
+        l = self.learn
+        self.log(l.epoch, l.train_loss, l.valid_loss, l.valid_metrics[0])
