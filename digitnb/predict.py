@@ -6,10 +6,9 @@ Docs: https://digitnb.github.io/digitnb/predict.html.md"""
 
 # %% auto #0
 __all__ = ['ARCHS', 'WEIGHTS', 'META', 'center_of_mass', 'read_gray', 'ink_on_black', 'crop_to_ink', 'fit_in_box',
-           'center_by_mass', 'is_mnist_style', 'prepare_image', 'Arch', 'to_input', 'evaluating', 'raw_outputs',
-           'model_meta', 'check_outputs', 'is_model_dir', 'check_dest', 'save_model', 'rebuild', 'check_options',
-           'swap_in', 'Predictor', 'read_meta', 'load_model', 'probabilities', 'image_tensor', 'predict',
-           'predict_files']
+           'center_by_mass', 'is_mnist_style', 'prepare_image', 'Arch', 'to_input', 'raw_outputs', 'model_meta',
+           'check_outputs', 'is_model_dir', 'check_dest', 'save_model', 'rebuild', 'check_options', 'swap_in',
+           'Predictor', 'read_meta', 'load_model', 'probabilities', 'image_tensor', 'predict', 'predict_files']
 
 # %% ../nbs/08_predict.ipynb #7bb90bd6
 import inspect, json, os, shutil, tempfile
@@ -26,7 +25,7 @@ from . import __version__
 from .data import check_digits, temp_folder_beside
 from .linear import Linear1
 from .deeper import make_simple_net
-from .ten import make_cnn
+from .ten import make_cnn, evaluating
 
 # %% ../nbs/08_predict.ipynb #f2e26cd2
 def center_of_mass(
@@ -155,16 +154,6 @@ def to_input(
     if layout == 'gray': return x[:, None]
     if layout == 'rgb': return x[:, None].expand(-1, 3, -1, -1)
     raise ValueError(f"unknown input layout {layout!r}; expected flat, gray or rgb")
-
-# %% ../nbs/08_predict.ipynb #c9ffd3a6
-@contextmanager
-def evaluating(model:nn.Module):
-    "Inside the block, `model` is in eval mode and no gradients are tracked; afterwards it is back in its old mode"
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad(): yield model
-    finally: model.train(was_training)
 
 # %% ../nbs/08_predict.ipynb #2bb1a12f
 def raw_outputs(

@@ -7,10 +7,11 @@ Docs: https://digitnb.github.io/digitnb/ten_digits.html.md"""
 # %% auto #0
 __all__ = ['nearest_mean', 'softmax', 'log_softmax', 'cross_entropy', 'argmax_accuracy', 'train_linear_multi',
            'train_simple_net_multi', 'conv_block', 'make_cnn', 'random_shift', 'RandomShift', 'one_cycle', 'OneCycle',
-           'train_cnn', 'get_preds', 'confusion_matrix', 'most_confused', 'plot_confusion']
+           'train_cnn', 'evaluating', 'get_preds', 'confusion_matrix', 'most_confused', 'plot_confusion']
 
 # %% ../nbs/07_ten_digits.ipynb #18b7c20a
 import math
+from contextlib import contextmanager
 import torch
 import torch.nn.functional as F
 import pandas as pd
@@ -192,6 +193,16 @@ def train_cnn(
                          cbs=cbs, show_progress=show_progress)
     return learner_trained(learn.fit(epochs, lr), 'cnn', digits)
 
+# %% ../nbs/07_ten_digits.ipynb #evaluating
+@contextmanager
+def evaluating(model:nn.Module):
+    "Inside the block, `model` is in eval mode and no gradients are tracked; afterwards it is back in its old mode"
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad(): yield model
+    finally: model.train(was_training)
+
 # %% ../nbs/07_ten_digits.ipynb #43f15db2
 def get_preds(
     trained:Trained, # A trained 'linear', 'simple_net' or 'cnn' model
@@ -201,9 +212,9 @@ def get_preds(
     "The activations of `trained`'s model for the images `x`, in evaluation mode"
     shapes = {'linear': (-1, 28*28), 'simple_net': (-1, 28*28), 'cnn': (-1, 1, 28, 28)}
     if trained.arch not in shapes: raise ValueError(f"get_preds: arch must be one of {', '.join(shapes)}, got {trained.arch!r}")
-    model = trained.model.eval()
+    model = trained.model
     dev = next(model.parameters()).device
-    with torch.no_grad(): return torch.cat([model(xb.reshape(shapes[trained.arch]).to(dev)).cpu() for xb in x.split(bs)])
+    with evaluating(model): return torch.cat([model(xb.reshape(shapes[trained.arch]).to(dev)).cpu() for xb in x.split(bs)])
 
 # %% ../nbs/07_ten_digits.ipynb #8f345e81
 def confusion_matrix(
