@@ -13,7 +13,7 @@ warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated',
 
 ```python
 def nbdev_test_setup(cells):
-    "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: one torch thread each"
+    "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: an equal share of the cores each"
     # With a worker per core, torch's default of a thread per core in every worker oversubscribes the machine.
     import os, torch
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // min(os.cpu_count() or 1, 8)))
@@ -52,7 +52,7 @@ warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated',
 
 # %% ../nbs/index.ipynb #nbdev-test-setup
 def nbdev_test_setup(cells):
-    "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: one torch thread each"
+    "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: an equal share of the cores each"
     # With a worker per core, torch's default of a thread per core in every worker oversubscribes the machine.
     import os, torch
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // min(os.cpu_count() or 1, 8)))
