@@ -116,13 +116,21 @@ def temp_folder_beside(
 # %% ../nbs/00_data.ipynb #80413c92
 @contextmanager
 def atomic_folder(
-    dest:Path, # Folder to create; must not exist yet
+    dest:Path, # Folder to create
+    replace:bool=False, # Replace a folder already at `dest` (else another process's finished folder there wins)
 ):
-    "Yield a temporary folder beside `dest`, renamed to `dest` if the block succeeds and removed if it fails"
+    "Yield a temporary folder beside `dest`, moved to `dest` if the block succeeds and removed if it fails"
     dest = Path(dest)
     tmp = temp_folder_beside(dest)
     try:
         yield tmp
+        if replace and dest.exists():
+            old = tmp.with_name(tmp.name.replace('.tmp-', '.old-'))
+            dest.rename(old)
+            try: tmp.rename(dest)
+            except BaseException: old.rename(dest); raise
+            shutil.rmtree(old)
+            return
         try: tmp.rename(dest)
         except OSError:  # another process finished the same folder first
             if not dest.is_dir(): raise
