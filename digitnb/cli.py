@@ -109,8 +109,10 @@ def _run(a, log) -> object:
         save_model(t, dest)
         return dict(model=str(dest), arch=t.arch, digits=list(t.digits), epochs=len(t.history), accuracy=round(t.accuracy, 4), source=t.source)
     if a.cmd == 'run' and len(set(a.digits)) != 2: raise ValueError(f"the chapter tells two digits apart; got --digits {' '.join(map(str, a.digits))} (for more, use digitnb train)")
-    path, source, why = get_sample(a.source, a.digits if a.cmd != 'bench' else (3, 7), rebuild=a.cmd == 'data' and a.rebuild)
-    data = dict(source=source, why=why, path=str(path), digits=a.digits if a.cmd != 'bench' else [3, 7], **check_sample(path))
+    digits = [3, 7] if a.cmd == 'bench' else a.digits
+    path, source, why = get_sample(a.source, digits, rebuild=a.cmd == 'data' and a.rebuild)  # a damaged cache stops here, saying how to fix it
+    cache = 'intact (counts and checksum match its manifest)' if (path/'manifest.json').exists() else "fastai's download (every class folder holds images)"
+    data = dict(source=source, why=why, path=str(path), digits=digits, cache=cache, counts=check_sample(path))
     if a.cmd == 'data': return data
     if a.cmd == 'bench': return dict(data=data, **bench_loaders(*load_xy(path, 'train'), epochs=a.epochs, shuffle=a.shuffle))
     return dict(data=data, stages=run_chapter(path, a.digits, log))
