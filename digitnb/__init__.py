@@ -14,7 +14,6 @@ warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated',
 ```python
 def _nbdev_test_setup(cells):
     "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: an equal share of the cores each"
-    # With a worker per core, torch's default of a thread per core in every worker oversubscribes the machine.
     import os, torch
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // min(os.cpu_count() or 1, 8)))
 ```
@@ -34,23 +33,22 @@ _all_ = ['mnist_sample', 'load_xy', 'train', 'Trained', 'save_model', 'load_mode
 # %% auto #0
 __all__ = ['mnist_sample', 'load_xy', 'train', 'Trained', 'save_model', 'load_model', 'predict', 'prepare_image']
 
-# %% ../nbs/index.ipynb #fbc684e3
+# %% ../nbs/index.ipynb #9db1d91d
 __version__ = "0.0.1"
 
-# %% ../nbs/index.ipynb #c6943f2f
+# %% ../nbs/index.ipynb #6aa7eaaf
 import warnings
 # fastai decorates a few functions with `torch.jit.script`, which recent torch deprecates with a FutureWarning
 # (carrying a path on this machine) whenever fastai is imported. This is the one warning digitnb hides.
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is deprecated', category=FutureWarning)
 
-# %% ../nbs/index.ipynb #nbdev-test-setup
+# %% ../nbs/index.ipynb #72eea88d
 def _nbdev_test_setup(cells):
     "Run by nbdev-test (`test_setup` in pyproject.toml) before it forks a worker per notebook: an equal share of the cores each"
-    # With a worker per core, torch's default of a thread per core in every worker oversubscribes the machine.
     import os, torch
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // min(os.cpu_count() or 1, 8)))
 
-# %% ../nbs/index.ipynb #105596e6
+# %% ../nbs/index.ipynb #0b33508f
 # The names a programmer reaches for first, so that `import digitnb; digitnb.train()` works.
 from .data import mnist_sample, load_xy
 from .training import train, Trained

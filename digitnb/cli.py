@@ -108,11 +108,10 @@ def _run(a, log) -> object:
                   log=lambda **r: log(f"epoch {r['epoch']}: train_loss {r['train_loss']:.4f} valid_loss {r['valid_loss']:.4f} accuracy {r['accuracy']:.4f}"))
         save_model(t, dest)
         return dict(model=str(dest), arch=t.arch, digits=list(t.digits), epochs=len(t.history), accuracy=round(t.accuracy, 4), source=t.source)
-    if a.cmd == 'run' and len(set(a.digits)) != 2: raise ValueError(f"the chapter tells two digits apart; got --digits {' '.join(map(str, a.digits))} (for more, use digitnb train)")
     digits = [3, 7] if a.cmd == 'bench' else a.digits
     path, source, why = get_sample(a.source, digits, rebuild=a.cmd == 'data' and a.rebuild)  # a damaged cache stops here, saying how to fix it
     cache = 'intact (counts and checksum match its manifest)' if (path/'manifest.json').exists() else "fastai's download (every class folder holds images)"
-    data = dict(source=source, why=why, path=str(path), digits=digits, cache=cache, counts=check_sample(path))
+    data = dict(source=source, why=why, path=str(path), digits=digits, cache=cache, counts=check_sample(path))  # get_sample checked it; this counts
     if a.cmd == 'data': return data
     if a.cmd == 'bench': return dict(data=data, **bench_loaders(*load_xy(path, 'train'), epochs=a.epochs, shuffle=a.shuffle))
     return dict(data=data, stages=run_chapter(path, a.digits, log))
@@ -121,7 +120,12 @@ def main(
     argv:list=None, # Arguments (default: sys.argv[1:])
 ):
     "Entry point of the `digitnb` console script"
-    a = _parser().parse_args(argv)
+    p = _parser()
+    a = p.parse_args(argv)
+    if getattr(a, 'digits', None) is not None:  # every bad argument is argparse's error: usage and exit status 2
+        if len(set(a.digits)) != len(a.digits): p.error(f"argument --digits: each digit once, got {' '.join(map(str, a.digits))}")
+        if len(a.digits) < 2: p.error(f"argument --digits: two or more digits to tell apart, got {' '.join(map(str, a.digits))}")
+        if a.cmd == 'run' and len(a.digits) != 2: p.error(f"argument --digits: the chapter tells two digits apart, got {len(a.digits)} (for more, use digitnb train)")
     log = lambda s: print(s, file=sys.stderr, flush=True)
     try:
         with redirect_stdout(sys.stderr): res = _run(a, log)

@@ -275,6 +275,8 @@ def get_sample(
     rebuild:bool=False, # Build the cached folder again (download fastai's MNIST_SAMPLE again)
 ) -> tuple: # (path, source used, why)
     "A checked MNIST_SAMPLE-style folder of `digits` from `source`, with the source used and why"
+    if not isinstance(source, str) or source not in SOURCES:  # checked even when DIGITNB_DATA overrides it
+        raise ValueError(f"Unknown data source {source!r}; expected one of {', '.join(SOURCES)} (give digits by name: digits=(4, 8))")
     digits = check_digits(digits)
     env = os.environ.get('DIGITNB_DATA')
     arg, source = ('DIGITNB_DATA', env) if env else ('source', source)

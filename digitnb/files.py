@@ -22,10 +22,6 @@ from .training import Trained
 # %% ../nbs/13_files.ipynb #4ed42eb7
 WEIGHTS, META = 'model.safetensors', 'digitnb.json'
 
-def _n_out(trained:Trained) -> int:
-    "Number of outputs of `trained`'s model: one per digit, or one for the chapter's two-digit models"
-    return 1 if ARCHS[trained.arch].one_output and len(trained.digits) == 2 else len(trained.digits)
-
 def is_model_dir(path) -> bool:
     "Is `path` a folder holding a digitnb model and nothing else, so that saving over it loses nothing?"
     path = Path(path)
@@ -50,7 +46,7 @@ def save_model(
     "Save `trained`'s weights (model.safetensors) and metadata (digitnb.json) to the folder `dest`, atomically"
     dest = check_dest(dest)
     a = ARCHS[trained.arch]
-    meta = dict(format='digitnb model', version=__version__, arch=trained.arch, n_out=_n_out(trained),
+    meta = dict(format='digitnb model', version=__version__, arch=trained.arch, n_out=a.n_out(len(trained.digits)),
                 options=dict(trained.options), digits=list(check_digits(trained.digits)),
                 input=dict(layout=a.layout, size=[28, 28], scale='pixel/255', ink='bright on black, like MNIST'),
                 source=trained.source, history=trained.history.to_dict('records'))
@@ -69,11 +65,12 @@ def _meta(path:Path) -> dict:
     if not isinstance(meta, dict): raise ValueError(f"{f} must hold a JSON object, not {type(meta).__name__}")
     want = dict(arch=str, n_out=int, digits=list, options=dict, history=list)
     bad = [k for k, t in want.items() if not isinstance(meta.get(k), t) or isinstance(meta.get(k), bool)]
+    if not bad and not (meta['history'] and all(isinstance(r, dict) and set(r) == {'epoch', 'train_loss', 'valid_loss', 'accuracy'} for r in meta['history'])): bad = ['history']
     if bad: raise ValueError(f"{f}: {', '.join(bad)} missing or of the wrong type")
     if meta['arch'] not in ARCHS: raise ValueError(f"{f}: unknown arch {meta['arch']!r}; expected one of {', '.join(ARCHS)}")
     try: digits = check_digits(meta['digits'])
     except ValueError as e: raise ValueError(f"{f}: {e}") from None
-    if meta['n_out'] != (1 if ARCHS[meta['arch']].one_output and len(digits) == 2 else len(digits)):
+    if meta['n_out'] != ARCHS[meta['arch']].n_out(len(digits)):
         raise ValueError(f"{f}: n_out={meta['n_out']} does not fit arch {meta['arch']!r} with digits {digits}")
     return meta
 

@@ -30,8 +30,8 @@ def _as_digits(img) -> Tensor:
     "`img` as (n,28,28) MNIST-style pixels: files and PIL images prepared, arrays and tensors checked"
     if isinstance(img, (str, Path, Image.Image)): return prepare_image(img)[None]
     x = torch.as_tensor(np.asarray(img) if not isinstance(img, Tensor) else img).detach().float().cpu()
-    if x.numel() == 0 or x.numel() % 784 or x.shape[-1] not in (28, 784):
-        raise ValueError(f"an image tensor must be 28×28 pixels or rows of 784, got shape {tuple(x.shape)}")
+    ok = x.shape[-2:] == (28, 28) and x.ndim <= 4 and (x.ndim < 4 or x.shape[1] == 1) or x.shape[-1:] == (784,) and x.ndim <= 2
+    if not ok or x.numel() == 0: raise ValueError(f"an image tensor must be (28,28), (n,28,28), (n,1,28,28), (784,) or (n,784), got shape {tuple(x.shape)}")
     if not torch.isfinite(x).all() or x.min() < 0 or x.max() > 1:
         raise ValueError("an image tensor must hold pixels in [0, 1] (divide 0-255 values by 255)")
     return x.reshape(-1, 28, 28)
@@ -41,7 +41,8 @@ def predict(
     images, # An image or a list of them: paths, PIL images, or arrays/tensors of MNIST-style pixels in [0,1]
 ) -> list: # One {'digit', 'probability'} per image
     "The most likely digit in each image, and its probability"
-    items = images if isinstance(images, list) else [images]
+    items = list(images) if isinstance(images, (list, tuple)) else [images]
+    if not items: raise ValueError("predict: no images given")
     x = torch.cat([_as_digits(im) for im in items])
     p = next(model.model.parameters())
     with torch.no_grad(): out = model.model.eval()(to_input(x, ARCHS[model.arch].layout).to(p.device, p.dtype)).float().cpu()

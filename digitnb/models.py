@@ -7,13 +7,13 @@ Docs: https://digitnb.github.io/digitnb/models.html.md"""
 # %% auto #0
 __all__ = ['ARCHS', 'Arch', 'to_input']
 
-# %% ../nbs/11_models.ipynb #c056b4bb
+# %% ../nbs/11_models.ipynb #464b4b0e
 from dataclasses import dataclass, field
 from torch import nn, Tensor
 from .deeper import make_simple_net
 from .ten import make_cnn
 
-# %% ../nbs/11_models.ipynb #b7907c1e
+# %% ../nbs/11_models.ipynb #bc4c8dd8
 @dataclass(frozen=True)
 class Arch:
     "How to build an architecture for `n_out` outputs, the input layout it takes, and how `train` trains it"
@@ -28,11 +28,15 @@ class Arch:
     options: dict = field(default_factory=dict) # Default size options passed to `make`, e.g. n_hidden
     many: dict = field(default_factory=dict) # Settings that differ with more than two digits, e.g. dict(epochs=40)
 
+    def n_out(self, n_digits:int) -> int:
+        "Outputs for telling `n_digits` digits apart: one per digit, or one for the chapter's two-digit models"
+        return 1 if self.one_output and n_digits == 2 else n_digits
+
     def settings(self, n_digits:int) -> 'Arch':
         "This architecture's settings for telling `n_digits` digits apart"
         return self.__class__(**{**self.__dict__, **(self.many if n_digits > 2 else {}), 'many': {}})
 
-# %% ../nbs/11_models.ipynb #4563ebce
+# %% ../nbs/11_models.ipynb #29850dc2
 def _resnet18(n_out:int) -> nn.Module:
     from fastai.vision.learner import create_vision_model
     from torchvision.models import resnet18
@@ -47,7 +51,7 @@ ARCHS = dict(
     resnet18=Arch(_resnet18, 'rgb', epochs=10, lr=5e-3, one_cycle=True),
 )
 
-# %% ../nbs/11_models.ipynb #b96e4549
+# %% ../nbs/11_models.ipynb #34add43b
 def to_input(
     x:Tensor, # Images: (n,28,28), (28,28), (n,1,28,28) or rows of 784 pixels
     layout:str, # 'flat', 'gray' or 'rgb', as in `ARCHS`

@@ -7,7 +7,7 @@ Docs: https://digitnb.github.io/digitnb/training.html.md"""
 # %% auto #0
 __all__ = ['Trained', 'BatchLoader', 'History', 'RandomShift', 'train', 'bench_loaders']
 
-# %% ../nbs/12_training.ipynb #eb1e397f
+# %% ../nbs/12_training.ipynb #89c6b0cf
 import math, time, statistics
 from dataclasses import dataclass, field
 import pandas as pd, torch
@@ -23,9 +23,9 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import default_device, set_seed
 from .linear import mnist_loss, batch_accuracy
 from .data import get_sample, load_xy, load_xy_multi, check_digits
-from .models import ARCHS
+from .models import ARCHS, to_input
 
-# %% ../nbs/12_training.ipynb #570c3e98
+# %% ../nbs/12_training.ipynb #f564b8e0
 @dataclass
 class Trained:
     "A model with the digits it tells apart, its architecture and options, and its per-epoch history"
@@ -44,7 +44,7 @@ class Trained:
     def __repr__(self):
         return f"Trained(arch={self.arch!r}, digits={tuple(self.digits)}, epochs={len(self.history)}, accuracy={self.accuracy:.4f})"
 
-# %% ../nbs/12_training.ipynb #8fa9bc7d
+# %% ../nbs/12_training.ipynb #028cbe25
 class BatchLoader:
     "Mini-batches of stacked tensors `x` and `y`, taken by slicing (or indexing, when shuffled with `seed`)"
     def __init__(self,
@@ -65,7 +65,7 @@ class BatchLoader:
             if idx is None: yield self.x[i:i+self.bs], self.y[i:i+self.bs]
             else: yield self.x[idx[i:i+self.bs]], self.y[idx[i:i+self.bs]]
 
-# %% ../nbs/12_training.ipynb #82af7dc6
+# %% ../nbs/12_training.ipynb #3c97ba2e
 class History(Callback):
     "Record each epoch's mean training loss (weighted by batch size), validation loss and accuracy; stop on a non-finite loss"
     order = Recorder.order + 1  # after the Recorder has written the epoch's validation results
@@ -83,7 +83,7 @@ class History(Callback):
         self.rows.append(row)
         if self.log: self.log(**row)
 
-# %% ../nbs/12_training.ipynb #ed6d4f88
+# %% ../nbs/12_training.ipynb #fb8c5daa
 def _shift(xb:Tensor, m:int) -> Tensor:
     "Each image of the batch `xb` (n,c,h,w) moved by its own random whole number of pixels, up to `m` each way"
     n, c, h, w = xb.shape
@@ -99,7 +99,7 @@ class RandomShift(Callback):
     def before_batch(self):
         if self.training: self.learn.xb = (_shift(self.xb[0], self.m),)
 
-# %% ../nbs/12_training.ipynb #8911ca39
+# %% ../nbs/12_training.ipynb #fae6d25a
 def train(
     digits=(3,7), # Two to ten distinct digits; the model's class i is digits[i]
     arch:str='linear', # A key of `ARCHS`
@@ -114,15 +114,14 @@ def train(
     a = ARCHS[arch].settings(len(digits))
     if epochs is not None and epochs < 1: raise ValueError(f"epochs must be at least 1, got {epochs}")
     path, used, _ = get_sample(source, digits)
-    one = a.one_output and len(digits) == 2
+    one = a.n_out(len(digits)) == 1
     load = load_xy if one else load_xy_multi
     (tx, ty), (vx, vy) = load(path, 'train', digits), load(path, 'valid', digits)
-    shape = {'flat': (-1, 28*28), 'gray': (-1, 1, 28, 28), 'rgb': (-1, 1, 28, 28)}[a.layout]
-    tx, vx = tx.reshape(shape), vx.reshape(shape)
-    if a.layout == 'rgb': tx, vx = tx.expand(-1, 3, -1, -1), vx.expand(-1, 3, -1, -1)
+    tx, vx = to_input(tx, a.layout), to_input(vx, a.layout)
     set_seed(seed)
-    model = a.make(1 if one else len(digits), **a.options)
-    dls = DataLoaders(BatchLoader(tx, ty, a.bs, shuffle=True, seed=seed), BatchLoader(vx, vy, 256), device=default_device())
+    model = a.make(a.n_out(len(digits)), **a.options)
+    # fastai's Learner moves the model and each batch to `default_device()` (the GPU when there is one)
+    dls = DataLoaders(BatchLoader(tx, ty, a.bs, shuffle=True, seed=seed), BatchLoader(vx, vy, 256))
     hist = History(log)
     cbs = [hist] + ([RandomShift(a.shift)] if a.shift else [])
     learn = Learner(dls, model, loss_func=mnist_loss if one else F.cross_entropy, opt_func=Adam if a.one_cycle else SGD,
@@ -133,7 +132,7 @@ def train(
     if hist.failed: raise FloatingPointError(f"train({arch!r}): {hist.failed}")
     return Trained(model.eval(), digits, arch, pd.DataFrame(hist.rows), dict(a.options), used)
 
-# %% ../nbs/12_training.ipynb #697f264f
+# %% ../nbs/12_training.ipynb #1b14726b
 def _epoch_seconds(dl, epochs:int) -> float:
     "Median seconds of one epoch of SGD on a linear model over `dl`, after a warm-up epoch"
     set_seed(42)
@@ -145,7 +144,7 @@ def _epoch_seconds(dl, epochs:int) -> float:
         for xb, yb in dl:
             loss = mnist_loss(model(xb.to(default_device())), yb.to(default_device()))
             loss.backward(); opt.step(); opt.zero_grad()
-        float(loss)  # wait for queued GPU work
+        loss.item()  # wait for queued GPU work
         if epoch: times.append(time.perf_counter() - start)
     return statistics.median(times)
 
