@@ -134,3 +134,5 @@ def main(
     elif a.cmd in ('run', 'bench'): print(_text('data', res['data']) + '\n\n' + _text(a.cmd, res))
     else: print(_text(a.cmd, res))
     if a.cmd == 'predict' and any('error' in r for r in res): sys.exit(1)
+
+if __name__ == '__main__': main()  # `python -m digitnb.cli` works like the `digitnb` command

@@ -172,6 +172,10 @@ def check_sample(
         if not all(counts.values()): raise damaged(f"{next(s for s in _SPLITS if not counts[s])} has no class folders")
         empty = [f'{s}/{c}' for s in _SPLITS for c, n in counts[s].items() if not n]
         if empty: raise damaged(f'{empty[0]} has no images')
+        if (path/'labels.csv').is_file():  # fastai's MNIST_SAMPLE lists every image in labels.csv: the counts must agree
+            listed = pd.read_csv(path/'labels.csv')['name'].str.split('/').str[:2].str.join('/').value_counts()
+            for s, c, n in [(s, c, n) for s in _SPLITS for c, n in counts[s].items() if f'{s}/{c}' in listed]:
+                if listed[f'{s}/{c}'] != n: raise damaged(f"{s}/{c} has {n} images; its labels.csv lists {listed[f'{s}/{c}']}")
     return counts
 
 # %% ../nbs/10_data.ipynb #load-xy-multi
@@ -276,7 +280,7 @@ def get_sample(
 ) -> tuple: # (path, source used, why)
     "A checked MNIST_SAMPLE-style folder of `digits` from `source`, with the source used and why"
     if not isinstance(source, str) or source not in SOURCES:  # checked even when DIGITNB_DATA overrides it
-        raise ValueError(f"Unknown data source {source!r}; expected one of {', '.join(SOURCES)} (give digits by name: digits=(4, 8))")
+        raise ValueError(f"Unknown data source {source!r} (from source); expected one of {', '.join(SOURCES)} (give digits by name: digits=(4, 8))")
     digits = check_digits(digits)
     env = os.environ.get('DIGITNB_DATA')
     arg, source = ('DIGITNB_DATA', env) if env else ('source', source)

@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/files.html.md"""
 __all__ = ['WEIGHTS', 'META', 'is_model_dir', 'check_dest', 'save_model', 'load_model']
 
 # %% ../nbs/13_files.ipynb #833948c8
-import json
+import json, os
 from pathlib import Path
 import pandas as pd, torch
 from torch import nn
@@ -36,6 +36,8 @@ def check_dest(
     dest = Path(dest)
     if (dest.exists() or dest.is_symlink()) and not is_model_dir(dest):
         raise FileExistsError(f"{dest} exists and is not a digitnb model folder; not writing over it (choose a new folder)")
+    up = next(p for p in dest.absolute().parents if p.exists())  # the folder it will be made in, or its nearest existing ancestor
+    if not up.is_dir() or not os.access(up, os.W_OK | os.X_OK): raise PermissionError(f"cannot save to {dest}: {up} is not a folder this user can write in")
     return dest
 
 # %% ../nbs/13_files.ipynb #9961f89a
@@ -68,6 +70,7 @@ def _meta(path:Path) -> dict:
     if not bad and not (meta['history'] and all(isinstance(r, dict) and set(r) == {'epoch', 'train_loss', 'valid_loss', 'accuracy'} for r in meta['history'])): bad = ['history']
     if bad: raise ValueError(f"{f}: {', '.join(bad)} missing or of the wrong type")
     if meta['arch'] not in ARCHS: raise ValueError(f"{f}: unknown arch {meta['arch']!r}; expected one of {', '.join(ARCHS)}")
+    if not all(type(d) is int for d in meta['digits']): raise ValueError(f"{f}: digits must be whole numbers from 0 to 9, got {meta['digits']!r}")
     try: digits = check_digits(meta['digits'])
     except ValueError as e: raise ValueError(f"{f}: {e}") from None
     if meta['n_out'] != ARCHS[meta['arch']].n_out(len(digits)):
@@ -96,6 +99,9 @@ def load_model(
     try:
         with safe_open(path/WEIGHTS, 'pt') as sf: shapes = {k: list(sf.get_slice(k).get_shape()) for k in sf.keys()}
         model = _build(meta['arch'], meta['n_out'], meta['options'], shapes, path/WEIGHTS)
-        model.load_state_dict(load_file(path/WEIGHTS))
+        state = load_file(path/WEIGHTS)
+        if any(state[k].dtype != v.dtype for k, v in model.state_dict().items()):
+            raise ValueError(f"{path/WEIGHTS}: the weights are not of the types the model holds (float32 weights expected)")
+        model.load_state_dict(state)
     except (SafetensorError, OSError, RuntimeError) as e: raise ValueError(f"{path/WEIGHTS} is not a readable safetensors file ({' '.join(str(e).split())})") from None
     return Trained(model.eval(), check_digits(meta['digits']), meta['arch'], pd.DataFrame(meta['history']), meta['options'], meta.get('source'))

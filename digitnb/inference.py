@@ -28,6 +28,7 @@ def probabilities(
 # %% ../nbs/14_inference.ipynb #b813be2c
 def _as_digits(img) -> Tensor:
     "`img` as (n,28,28) MNIST-style pixels: files and PIL images prepared, arrays and tensors checked"
+    if isinstance(img, (str, Path)) and not Path(img).is_file(): raise ValueError(f"{img} is not a file" + (' (it does not exist)' if not Path(img).exists() else ''))
     if isinstance(img, (str, Path, Image.Image)): return prepare_image(img)[None]
     x = torch.as_tensor(np.asarray(img) if not isinstance(img, Tensor) else img).detach().float().cpu()
     ok = x.shape[-2:] == (28, 28) and x.ndim <= 4 and (x.ndim < 4 or x.shape[1] == 1) or x.shape[-1:] == (784,) and x.ndim <= 2
