@@ -135,4 +135,4 @@ def main(
     else: print(_text(a.cmd, res))
     if a.cmd == 'predict' and any('error' in r for r in res): sys.exit(1)
 
-if __name__ == '__main__': main()  # `python -m digitnb.cli` works like the `digitnb` command
+if __name__ == '__main__' and '__file__' in globals(): main()  # `python -m digitnb.cli` (not a notebook) works like `digitnb`
