@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/cli.html.md"""
 __all__ = ['STAGES', 'run_chapter', 'main']
 
 # %% ../nbs/15_cli.ipynb #fb76adf7
-import argparse, json, sys, time
+import argparse, io, json, sys, time
 from contextlib import redirect_stdout
 from pathlib import Path
 from .data import SOURCES, get_sample, check_sample, load_xy
@@ -22,23 +22,29 @@ from .files import save_model, load_model, check_dest
 from .inference import predict_files
 
 # %% ../nbs/15_cli.ipynb #ef22b0d1
+def _quiet(f, *args):
+    "Call `f(*args)` with what it prints (fastai's progress and table of epochs) kept off the terminal"
+    with redirect_stdout(io.StringIO()): return f(*args)
+
 STAGES = dict(pixel_similarity=lambda path, digits: pixel_similarity(path, digits)['accuracy'],  # 02
               linear_scratch=train_linear,       # 04: the hand-written loop
               linear_learner=train_learner,      # 05: fastai's Learner
               simple_net=train_simple_net,       # 06: a hidden layer
-              resnet18=train_resnet18)           # 06: going deeper
+              resnet18=lambda path, digits: _quiet(train_resnet18, path, digits).recorder.values[-1][2])  # 06: going deeper
 
 def run_chapter(
     path, # An MNIST_SAMPLE-style folder of two digits
     digits:tuple=(3,7), # The two digits; the first plays the chapter's 3
     log=None, # Called with a line of progress before each stage
+    stages:list=None, # Names of the stages to run, in `STAGES`' order (default: all)
 ) -> list: # One {'stage', 'accuracy', 'seconds'} per stage
-    "Run every stage of the chapter on the two `digits` in `path`"
+    "Run the stages of the chapter on the two `digits` in `path`"
+    names = [k for k in STAGES if stages is None or k in stages]
     res = []
-    for i, (name, stage) in enumerate(STAGES.items(), 1):
-        if log: log(f"[{i}/{len(STAGES)}] {name} ...")
+    for i, name in enumerate(names, 1):
+        if log: log(f"[{i}/{len(names)}] {name} ...")
         start = time.perf_counter()
-        acc = stage(path, tuple(digits))
+        acc = STAGES[name](path, tuple(digits))
         res.append(dict(stage=name, accuracy=round(float(acc), 4), seconds=round(time.perf_counter() - start, 2)))
     return res
 
@@ -79,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='digitnb', description="fastbook chapter 4, an MNIST digit classifier from scratch, from the command line")
     sub = p.add_subparsers(dest='cmd', required=True)
     cmds = dict(data='prepare the data and say where it came from and whether the cache is intact',
-                run='run every stage of the chapter and print its accuracies', bench="time the book's DataLoader against BatchLoader",
+                run='run the stages of the chapter and print their accuracies', bench="time the book's DataLoader against BatchLoader",
                 train='train one model and save it to a folder', predict='predict the digit in each image with a saved model')
     s = {k: sub.add_parser(k, help=h, description=h) for k, h in cmds.items()}
     for k in ('data', 'run', 'train'):
@@ -87,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
                           **({} if k == 'train' else dict(default=[3, 7])), help='the digits to tell apart' + ('' if k == 'train' else ' (default: 3 7)'))
     for k in ('data', 'run', 'bench', 'train'):
         s[k].add_argument('--source', choices=SOURCES, default='auto', help='where the data comes from (env DIGITNB_DATA overrides it)')
+    s['run'].add_argument('--stages', nargs='+', choices=list(STAGES), metavar='STAGE', help=f"run only these stages: {', '.join(STAGES)} (default: all)")
     s['data'].add_argument('--rebuild', action='store_true', help='delete the bundled cache of these digits and build it again')
     s['bench'].add_argument('--epochs', type=_positive, default=10, help='timed epochs per loader (default: 10)')
     s['bench'].add_argument('--shuffle', action='store_true', help='shuffle the training batches')
@@ -114,7 +121,7 @@ def _run(a, log) -> object:
     data = dict(source=source, why=why, path=str(path), digits=digits, cache=cache, counts=check_sample(path))  # get_sample checked it; this counts
     if a.cmd == 'data': return data
     if a.cmd == 'bench': return dict(data=data, **bench_loaders(*load_xy(path, 'train'), epochs=a.epochs, shuffle=a.shuffle))
-    return dict(data=data, stages=run_chapter(path, a.digits, log))
+    return dict(data=data, stages=run_chapter(path, a.digits, log, a.stages))
 
 def main(
     argv:list=None, # Arguments (default: sys.argv[1:])
