@@ -54,6 +54,11 @@ def _short(p) -> str:
     p, home = Path(p), Path.home()
     return '~/' + str(p.relative_to(home)) if p.is_relative_to(home) else str(p)
 
+def _answer(r:dict) -> str:
+    "One prediction as text: the digit and its probability, and the next two when the model is not sure"
+    if not r['not_sure']: return f"{r['digit']} (probability {r['probability']:.4f})"
+    return f"{r['digit']} (probability {r['probability']:.4f}; not sure, next " + ', '.join(f"{t['digit']} ({t['probability']:.2f})" for t in r['top3'][1:]) + ')'
+
 def _text(cmd:str, res) -> str:
     "What subcommand `cmd` prints for its result `res`, as text"
     if cmd == 'data':
@@ -68,7 +73,7 @@ def _text(cmd:str, res) -> str:
     if cmd == 'train':
         return (f"{res['arch']} on digits {', '.join(map(str, res['digits']))} ({res['source']} data): "
                 f"validation accuracy {res['accuracy']:.4f} after {res['epochs']} epochs\nsaved to {_short(res['model'])}")
-    return '\n'.join(f"{r['file']}: error: {r['error']}" if 'error' in r else f"{r['file']}: {r['digit']} (probability {r['probability']:.4f})" for r in res)
+    return '\n'.join(f"{r['file']}: error: {r['error']}" if 'error' in r else f"{r['file']}: {_answer(r)}" for r in res)
 
 # %% ../nbs/15_cli.ipynb #2216315a
 def _positive(s:str) -> int:
