@@ -9,7 +9,7 @@ __all__ = ['SOURCES', 'load_image', 'check_digits', 'load_digit', 'atomic_folder
            'get_sample', 'mnist_sample']
 
 # %% ../nbs/10_data.ipynb #imports
-import hashlib, http.client, json, os, re, shutil, socket, tempfile, urllib.error
+import glob, hashlib, http.client, json, os, re, shutil, socket, tempfile, urllib.error
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -82,6 +82,14 @@ def _locked(folder:Path):
     finally: os.close(fd)  # closing the folder releases the lock
 
 # %% ../nbs/10_data.ipynb #atomic-folder
+def _tidy(dest:Path):
+    "Clean up what a killed `atomic_folder` left beside `dest`, holding `_locked(dest.parent)`: put back a folder killed mid-swap, remove half-written ones"
+    for old in dest.parent.glob(f'.{glob.escape(dest.name)}.*-*'):
+        try:
+            if old.name.startswith(f'.{dest.name}.old-') and not dest.exists(): old.rename(dest)  # killed mid-swap: put it back
+            elif old.name.startswith((f'.{dest.name}.tmp-', f'.{dest.name}.old-')): shutil.rmtree(old, ignore_errors=True)
+        except PermissionError: pass  # a folder this user cannot write in: leave it as it is
+
 @contextmanager
 def atomic_folder(
     dest:Path, # The folder to create
@@ -91,9 +99,7 @@ def atomic_folder(
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with _locked(dest.parent):
-        for old in dest.parent.glob(f'.{dest.name}.*-*'):  # left by a killed build
-            if old.name.startswith(f'.{dest.name}.old-') and not dest.exists(): old.rename(dest)  # killed mid-swap: put it back
-            elif old.name.startswith((f'.{dest.name}.tmp-', f'.{dest.name}.old-')): shutil.rmtree(old, ignore_errors=True)
+        _tidy(dest)  # left by a killed build
         if dest.exists() and not replace: raise FileExistsError(f"{dest} already exists")
         tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f'.{dest.name}.tmp-'))
         umask = os.umask(0); os.umask(umask)

@@ -15,7 +15,8 @@ from torch import nn
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save_file, load_file
 from . import __version__
-from .data import atomic_folder, check_digits
+from contextlib import nullcontext
+from .data import atomic_folder, check_digits, _locked, _tidy
 from .models import ARCHS
 from .training import Trained
 
@@ -53,9 +54,13 @@ def save_model(
                 input=dict(layout=a.layout, size=[28, 28], scale='pixel/255', ink='bright on black, like MNIST'),
                 source=trained.source, history=trained.history.to_dict('records'))
     state = {k: v.detach().cpu().contiguous() for k, v in trained.model.state_dict().items()}
-    with atomic_folder(dest, replace=True) as tmp:
-        save_file(state, tmp/WEIGHTS)
-        (tmp/META).write_text(json.dumps(meta, indent=1) + '\n')
+    try:
+        with atomic_folder(dest, replace=True) as tmp:
+            save_file(state, tmp/WEIGHTS)
+            (tmp/META).write_text(json.dumps(meta, indent=1) + '\n')
+            (tmp/WEIGHTS).chmod((tmp/META).stat().st_mode & 0o777)  # safetensors writes 0600; give both files the usual mode
+    except (OSError, SafetensorError) as e:  # a full or read-only disk: one line naming the folder; the old model stays
+        raise OSError(f"cannot save to {dest}: {getattr(e, 'strerror', None) or ' '.join(str(e).split())}") from None
     return dest
 
 # %% ../nbs/13_files.ipynb #9970cff0
@@ -92,6 +97,12 @@ def load_model(
 ) -> Trained: # In eval mode, on the CPU
     "Load the model saved in `path`, checking its metadata and weights against each other"
     path = Path(path)
+    with _locked(path.parent) if path.parent.is_dir() else nullcontext():  # a save to `path` waits, so the two files match
+        _tidy(path)  # a save killed mid-swap left the old model beside `path`: put it back
+        return _load(path)
+
+def _load(path:Path) -> Trained:
+    "`load_model`'s work, with the folder's lock held"
     if not path.is_dir(): raise FileNotFoundError(f"{path} is not a model folder: {'it is a file' if path.exists() else 'it does not exist'}")
     for f in (META, WEIGHTS):
         if not (path/f).is_file(): raise FileNotFoundError(f"{path} is not a digitnb model: it has no {f}")
