@@ -86,12 +86,18 @@ def _digit(s:str) -> int:
     if s not in tuple('0123456789'): raise argparse.ArgumentTypeError(f"must be a digit from 0 to 9, got {s!r}")
     return int(s)
 
+def _port(s:str) -> int:
+    "An argparse type: a TCP port, 1 to 65535"
+    if not s.isdigit() or not 1 <= int(s) <= 65535: raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {s!r}")
+    return int(s)
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='digitnb', description="fastbook chapter 4, an MNIST digit classifier from scratch, from the command line")
     sub = p.add_subparsers(dest='cmd', required=True)
     cmds = dict(data='prepare the data and say where it came from and whether the cache is intact',
                 run='run the stages of the chapter and print their accuracies', bench="time the book's DataLoader against BatchLoader",
-                train='train one model and save it to a folder', predict='predict the digit in each image with a saved model')
+                train='train one model and save it to a folder', predict='predict the digit in each image with a saved model',
+                app='serve a page to draw a digit, or upload a photo, and see what a saved model reads')
     s = {k: sub.add_parser(k, help=h, description=h) for k, h in cmds.items()}
     for k in ('data', 'run', 'train'):
         s[k].add_argument('--digits', type=_digit, nargs='+', metavar='D', required=k == 'train',
@@ -107,13 +113,24 @@ def _parser() -> argparse.ArgumentParser:
     s['train'].add_argument('--epochs', type=_positive, default=None, help="epochs (default: the architecture's own)")
     s['predict'].add_argument('--model', required=True, metavar='DIR', help='a folder written by digitnb train')
     s['predict'].add_argument('images', nargs='+', metavar='IMAGE', help='image files, in any format PIL reads')
-    for k in s.values(): k.add_argument('--json', action='store_true', help='print JSON instead of text')
+    s['app'].add_argument('--model', required=True, metavar='DIR', help='a folder written by digitnb train (best: a ten-digit cnn)')
+    s['app'].add_argument('--port', type=_port, default=7860, help='port to listen on (default: 7860)')
+    s['app'].add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)')
+    s['app'].add_argument('--share', action='store_true', help="also make a public link through Gradio's share servers")
+    for k, v in s.items():
+        if k != 'app': v.add_argument('--json', action='store_true', help='print JSON instead of text')
     return p
 
 # %% ../nbs/15_cli.ipynb #a62cb8d6
 def _run(a, log) -> object:
     "Do what the parsed arguments `a` ask and return the result to print"
     if a.cmd == 'predict': return predict_files(load_model(a.model), a.images)
+    if a.cmd == 'app':
+        from digitnb.app import make_app  # Gradio is imported only here
+        page = make_app(load_model(a.model))
+        log(f"serving the page on http://{a.host}:{a.port} (Ctrl-C stops it)")
+        page.launch(server_name=a.host, server_port=a.port, share=a.share, max_file_size='20mb', quiet=True)
+        return None
     if a.cmd == 'train':
         dest = check_dest(a.save)  # refuse a bad folder before training, not after
         t = train(a.digits, a.arch, a.epochs, a.source,
@@ -141,7 +158,8 @@ def main(
     log = lambda s: print(s, file=sys.stderr, flush=True)
     try:
         with redirect_stdout(sys.stderr): res = _run(a, log)
-    except (ValueError, OSError, FloatingPointError) as e: sys.exit(f"digitnb: error: {' '.join(str(e).split())}")
+    except (ValueError, OSError, FloatingPointError, ImportError) as e: sys.exit(f"digitnb: error: {' '.join(str(e).split())}")
+    if a.cmd == 'app': return
     if a.json: print(json.dumps(res))
     elif a.cmd in ('run', 'bench'): print(_text('data', res['data']) + '\n\n' + _text(a.cmd, res))
     else: print(_text(a.cmd, res))

@@ -81,8 +81,12 @@ def _ink_on_black(a:np.ndarray) -> np.ndarray:
     "Gray levels `a` as ink on black in [0,1], measured against the paper's own level around each pixel"
     a = ndimage.gaussian_filter(a, 1)  # sensor noise and paper grain
     k = max(3, min(a.shape) // 5)
-    lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
-    if -lo > hi: a = 255 - a  # the marks that stand out most are darker than the paper around them: dark ink, so invert
+    b = _border(a)
+    if np.percentile(b, 90) - np.percentile(b, 10) < 64: dark_ink = np.median(b) > 127  # an even border is paper: light paper, dark ink
+    else:  # a shadow crosses the border: the marks that stand out most from their surroundings are the ink
+        lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
+        dark_ink = -lo > hi
+    if dark_ink: a = 255 - a
     paper = ndimage.grey_opening(a, size=(k, k))  # the image with every stroke narrower than k removed: shadows and light stay
     ink = np.clip(a - paper, 0, None)
     if ink.max() < 40: raise ValueError("no ink found: the image is blank")
