@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/handwriting.html.md"""
 __all__ = ['MAX_PIXELS', 'WORK_SIDE', 'STROKE', 'prepare_image']
 
 # %% ../nbs/08_handwriting.ipynb #7bb90bd6
-import warnings
+import os, warnings
 import numpy as np, torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -31,6 +31,7 @@ def _open(img) -> Image.Image:
     "`img` (a path or a PIL image) opened, checked for size before its pixels are read, and turned upright"
     im = img
     if not isinstance(img, Image.Image):
+        if not os.path.isfile(img): raise ValueError(f"{img} is not a file" + ('' if os.path.exists(img) else ' (it does not exist)'))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter('error', Image.DecompressionBombWarning)
@@ -59,18 +60,19 @@ def _gray(img) -> np.ndarray:
         if im.mode.startswith('I;16'): im = im.convert('I')
         if im.mode in ('I', 'F'):  # 16-bit, 32-bit and float images: read their values, then scale them to 0-255
             a = np.asarray(_shrunk(im), dtype=np.float32)
-            top = a.max()
-            top = 1 if top <= 1 else 255 if top <= 255 else 65535 if top <= 65535 else top
+            if not np.isfinite(a).all(): raise ValueError(f"{_name(img)}: the image holds values that are not finite numbers")
+            top = next((t for t in (1, 255, 1023, 4095, 65535) if a.max() <= t), a.max())  # float, 8-, 10-, 12- or 16-bit levels
             return np.clip(a * (255 / top), 0, 255)
         if im.mode in ('RGBA', 'LA', 'PA') or 'transparency' in im.info:
             a = np.asarray(_shrunk(im.convert('RGBA')), dtype=np.float32)
             alpha, g = a[..., 3] / 255, a[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-            strokes = g[alpha > 0.5]
+            strokes = g[alpha > alpha.max() / 2]  # the most opaque pixels: the strokes
             back = 0. if strokes.size and np.median(strokes) > 127 else 255.  # light strokes go on black, dark ones on white
             return alpha * g + (1 - alpha) * back
         if im.mode not in ('L', 'RGB'): im = im.convert('RGB')
         g = np.asarray(_shrunk(im.convert('L')), dtype=np.float32)
-        if im.mode == '1' or np.isin(g, (0, 255)).all(): g = ndimage.gaussian_filter(g, 3)  # dithered or two-level: average the dots
+        if (im.mode == '1' or np.isin(g, (0, 255)).all()) and min(g.shape) >= 200:  # a dithered scan: average its dots
+            g = ndimage.gaussian_filter(g, 3)
         return g
     except (OSError, SyntaxError, ValueError) as e: raise ValueError(f"{_name(img)} is damaged or not a complete image ({' '.join(str(e).split())})") from None
 
@@ -78,16 +80,17 @@ def _gray(img) -> np.ndarray:
 def _border(a:np.ndarray) -> np.ndarray: return np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
 
 def _ink_on_black(a:np.ndarray) -> np.ndarray:
-    "Gray levels `a` as ink on black in [0,1], measured against the paper's own level around each pixel"
-    a = ndimage.gaussian_filter(a, 1)  # sensor noise and paper grain
+    "Gray levels `a` as ink on black in [0,1], measured against the paper's level: the border's, or where light varies across it, the level around each pixel"
+    a = ndimage.gaussian_filter(a, min(1, min(a.shape) / 300))  # sensor noise and paper grain (not on a small image)
     k = max(3, min(a.shape) // 5)
     b = _border(a)
-    if np.percentile(b, 90) - np.percentile(b, 10) < 64: dark_ink = np.median(b) > 127  # an even border is paper: light paper, dark ink
+    even = np.percentile(b, 90) - np.percentile(b, 10) < 64
+    if even: dark_ink = np.median(b) > 127  # an even border is paper: light paper, dark ink
     else:  # a shadow crosses the border: the marks that stand out most from their surroundings are the ink
         lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
         dark_ink = -lo > hi
     if dark_ink: a = 255 - a
-    paper = ndimage.grey_opening(a, size=(k, k))  # the image with every stroke narrower than k removed: shadows and light stay
+    paper = np.median(_border(a)) if even else ndimage.grey_opening(a, size=(k, k))  # strokes narrower than k removed
     ink = np.clip(a - paper, 0, None)
     if ink.max() < 40: raise ValueError("no ink found: the image is blank")
     return ink / ink.max()
@@ -111,7 +114,8 @@ def _the_digit(ink:np.ndarray, threshold:float=0.3) -> np.ndarray:
     "`ink` cropped to the digit: the largest connected mark and the marks beside it, without specks or ruled lines"
     mask = ink > threshold
     lines = _lines(mask)
-    if (mask & ~lines).any(): ink, mask = np.where(lines, 0, ink), mask & ~lines
+    if not (mask & ~lines).any(): raise ValueError("no ink found: the image holds only ruled lines")
+    ink, mask = np.where(lines, 0, ink), mask & ~lines
     bridge = max(1, min(ink.shape) // 200)  # marks this close together are one mark (a stroke cut by a ruled line)
     labels, n = ndimage.label(ndimage.binary_dilation(mask, iterations=bridge), np.ones((3, 3)))
     mass = ndimage.sum(ink, labels, range(1, n+1))
@@ -187,5 +191,7 @@ def prepare_image(
 ) -> Tensor: # (28,28) floats in [0,1], bright ink on black, like an MNIST digit
     "`img` made to look like an MNIST digit: gray, ink on black, the digit alone, even strokes, in a 20×20 box, centred by mass"
     a = _gray(img)
-    if a.shape == (28, 28) and np.median(_border(a)) < 128: return torch.from_numpy(a) / 255  # already an MNIST digit
+    if a.shape == (28, 28) and np.median(_border(a)) < 128:  # already an MNIST digit
+        if (a > 127).sum() < 10: raise ValueError("no ink found: the image is blank")
+        return torch.from_numpy(a) / 255
     return _center_by_mass(_fit_in_box(_even_strokes(_the_digit(_ink_on_black(a)))))

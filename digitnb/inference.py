@@ -30,14 +30,20 @@ def _as_digits(img) -> Tensor:
     "`img` as (n,28,28) MNIST-style pixels: files and PIL images prepared, arrays and tensors checked"
     if isinstance(img, (str, Path)) and not Path(img).is_file(): raise ValueError(f"{img} is not a file" + (' (it does not exist)' if not Path(img).exists() else ''))
     if isinstance(img, (str, Path, Image.Image)): return prepare_image(img)[None]
+    if not isinstance(img, (Tensor, np.ndarray)): raise ValueError(f"cannot read a {type(img).__name__}: give a path, a PIL image, or an array or tensor of pixels")
+    if img.dtype not in (np.bool_, np.uint8, np.int16, np.int32, np.int64, np.float16, np.float32, np.float64, torch.bool, torch.uint8, torch.int16, torch.int32, torch.int64, torch.float16, torch.bfloat16, torch.float32, torch.float64):
+        raise ValueError(f"an image array must hold real numbers, not {img.dtype}")
     x = torch.as_tensor(np.asarray(img) if not isinstance(img, Tensor) else img).detach().float().cpu()
     ok = x.shape[-2:] == (28, 28) and x.ndim <= 4 and (x.ndim < 4 or x.shape[1] == 1) or x.shape[-1:] == (784,) and x.ndim <= 2
     if not ok or x.numel() == 0: raise ValueError(f"an image tensor must be (28,28), (n,28,28), (n,1,28,28), (784,) or (n,784), got shape {tuple(x.shape)}")
     if not torch.isfinite(x).all() or x.min() < 0 or x.max() > 1:
         raise ValueError("an image tensor must hold pixels in [0, 1] (divide 0-255 values by 255)")
-    blank = (x.reshape(-1, 28*28).amax(1) < 40/255).nonzero().flatten().tolist()  # the same level as a blank file's
+    x = x.reshape(-1, 28, 28)
+    edge = torch.cat([x[:, 0], x[:, -1], x[:, :, 0], x[:, :, -1]], 1).median(1).values
+    if (edge > 0.25).any(): raise ValueError(f"image {int((edge > 0.25).nonzero()[0])} of the tensor is not bright ink on a black background, like MNIST (its border is not black)")
+    blank = ((x > 0.5).flatten(1).sum(1) < 10).nonzero().flatten().tolist()  # fewer bright pixels than any digit has
     if blank: raise ValueError(f"no ink found: image {blank[0]} of the tensor is blank")
-    return x.reshape(-1, 28, 28)
+    return x
 
 NOT_SURE = 0.8  # below this probability for the likeliest digit, an answer is flagged `not_sure` (see the table below)
 
