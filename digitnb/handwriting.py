@@ -110,6 +110,11 @@ def _lines(mask:np.ndarray) -> np.ndarray:
             if length**2 >= 25 * part.sum(): out[sl] |= part  # at least 25 times as long as it is thick
     return out
 
+def _crop(a:np.ndarray, threshold:float=0.) -> np.ndarray:
+    "The smallest rectangle of `a` holding every pixel brighter than `threshold`"
+    rows, cols = np.nonzero(a > threshold)
+    return a[rows.min():rows.max()+1, cols.min():cols.max()+1]
+
 def _the_digit(ink:np.ndarray, threshold:float=0.3) -> np.ndarray:
     "`ink` cropped to the digit: the largest connected mark and the marks beside it, without specks or ruled lines"
     mask = ink > threshold
@@ -133,9 +138,7 @@ def _the_digit(ink:np.ndarray, threshold:float=0.3) -> np.ndarray:
                 keep.append(i); r0, r1, c0, c1 = min(r0, s0), max(r1, s1), min(c0, t0), max(c1, t1); grown = True
     if any(mass[i] > 0.3 * mass[order[0]] and boxes[i][1] - boxes[i][0] > 0.5 * (r1 - r0) for i in order if i not in keep):
         raise ValueError("found more than one digit: crop the image to a single digit")
-    out = np.where(np.isin(labels, np.array(keep) + 1) & mask, ink, 0)
-    rows, cols = np.nonzero(out)
-    return out[rows.min():rows.max()+1, cols.min():cols.max()+1]
+    return _crop(np.where(np.isin(labels, np.array(keep) + 1) & mask, ink, 0))
 
 # %% ../nbs/08_handwriting.ipynb #94d79224
 def _stroke_width(m:np.ndarray) -> float:
@@ -164,16 +167,12 @@ def _even_strokes(a:np.ndarray, side:int=80) -> np.ndarray:
     w = _stroke_width(b > 0.3)
     if w < 0.75 * STROKE: b = ndimage.grey_dilation(b, footprint=_disk(int(np.ceil((STROKE - w) / 2))))
     elif w > 1.4 * STROKE: b = ndimage.grey_erosion(b, footprint=_disk(int((w - STROKE) // 2)))
-    rows, cols = np.nonzero(b > 0.05)
-    return b[rows.min():rows.max()+1, cols.min():cols.max()+1]
+    return _crop(b, 0.05)
 
 # %% ../nbs/08_handwriting.ipynb #491caea8
 def _fit_in_box(a:np.ndarray, size:int=20) -> Tensor:
     "`a` resized, keeping its aspect ratio, so that its longer side is `size`; the brightest pixel is 1"
-    h, w = a.shape
-    s = size / max(h, w)
-    t = torch.from_numpy(np.ascontiguousarray(a, dtype=np.float32))[None, None]
-    t = F.interpolate(t, size=(max(1, round(h*s)), max(1, round(w*s))), mode='bilinear', antialias=True)[0, 0].clamp(0, 1)
+    t = torch.from_numpy(_scaled(a, size)).clamp(0, 1)
     return t / t.max()
 
 # %% ../nbs/08_handwriting.ipynb #ff29341f
