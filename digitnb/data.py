@@ -84,10 +84,12 @@ def _locked(folder:Path):
 # %% ../nbs/10_data.ipynb #atomic-folder
 def _tidy(dest:Path):
     "Clean up what a killed `atomic_folder` left beside `dest`, holding `_locked(dest.parent)`: put back a folder killed mid-swap, remove half-written ones"
-    for old in dest.parent.glob(f'.{glob.escape(dest.name)}.*-*'):
+    ours = re.compile(rf'\.{re.escape(dest.name)}\.(tmp|old)-[a-z0-9_]{{8}}')  # the names mkdtemp gives; any other folder is the user's
+    for old in sorted(dest.parent.glob(f'.{glob.escape(dest.name)}.*-*'), key=lambda p: p.stat().st_mtime, reverse=True):  # newest first
+        if not ours.fullmatch(old.name) or not old.is_dir(): continue
         try:
             if old.name.startswith(f'.{dest.name}.old-') and not dest.exists(): old.rename(dest)  # killed mid-swap: put it back
-            elif old.name.startswith((f'.{dest.name}.tmp-', f'.{dest.name}.old-')): shutil.rmtree(old, ignore_errors=True)
+            else: shutil.rmtree(old, ignore_errors=True)
         except PermissionError: pass  # a folder this user cannot write in: leave it as it is
 
 @contextmanager

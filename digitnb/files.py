@@ -35,8 +35,9 @@ def check_dest(
 ) -> Path:
     "`dest` as a Path, or an error if something other than a digitnb model is there (saving would destroy it)"
     dest = Path(dest)
-    if (dest.exists() or dest.is_symlink()) and not is_model_dir(dest):
-        raise FileExistsError(f"{dest} exists and is not a digitnb model folder; not writing over it (choose a new folder)")
+    with _locked(dest.parent) if dest.parent.is_dir() else nullcontext():  # not while another save swaps a model in
+        here = (dest.exists() or dest.is_symlink()) and not is_model_dir(dest)
+    if here: raise FileExistsError(f"{dest} exists and is not a digitnb model folder; not writing over it (choose a new folder)")
     up = next(p for p in dest.absolute().parents if p.exists())  # the folder it will be made in, or its nearest existing ancestor
     if not up.is_dir() or not os.access(up, os.W_OK | os.X_OK): raise PermissionError(f"cannot save to {dest}: {up} is not a folder this user can write in")
     return dest
