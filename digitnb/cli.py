@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/cli.html.md"""
 __all__ = ['STAGES', 'run_chapter', 'main']
 
 # %% ../nbs/15_cli.ipynb #fb76adf7
-import argparse, io, json, sys, time
+import argparse, io, json, socket, sys, time
 from contextlib import redirect_stdout
 from pathlib import Path
 from .data import SOURCES, get_sample, check_sample, load_xy
@@ -77,14 +77,22 @@ def _text(cmd:str, res) -> str:
 
 # %% ../nbs/15_cli.ipynb #2216315a
 def _positive(s:str) -> int:
-    "An argparse type: a whole number of at least 1"
-    if not s.isdigit() or int(s) < 1: raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {s!r}")
+    "An argparse type: a whole number from 1 to 1000 (epochs)"
+    if not s.isdigit() or not 1 <= int(s) <= 1000: raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1000, got {s!r}")
     return int(s)
 
 def _digit(s:str) -> int:
     "An argparse type: one digit, 0 to 9"
     if s not in tuple('0123456789'): raise argparse.ArgumentTypeError(f"must be a digit from 0 to 9, got {s!r}")
     return int(s)
+
+def _host(s:str) -> str:
+    "An argparse type: an address of this machine that a server can listen on"
+    try:
+        family, kind, _, _, where = socket.getaddrinfo(s, 0, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as sock: sock.bind(where)
+    except (OSError, UnicodeError) as e: raise argparse.ArgumentTypeError(f"cannot listen on {s!r}: {getattr(e, 'strerror', None) or e}")
+    return s
 
 def _port(s:str) -> int:
     "An argparse type: a TCP port, 1 to 65535"
@@ -115,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     s['predict'].add_argument('images', nargs='+', metavar='IMAGE', help='image files, in any format PIL reads')
     s['app'].add_argument('--model', required=True, metavar='DIR', help='a folder written by digitnb train (best: a ten-digit cnn)')
     s['app'].add_argument('--port', type=_port, default=7860, help='port to listen on (default: 7860)')
-    s['app'].add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)')
+    s['app'].add_argument('--host', type=_host, default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)')
     s['app'].add_argument('--share', action='store_true', help="also make a public link through Gradio's share servers")
     for k, v in s.items():
         if k != 'app': v.add_argument('--json', action='store_true', help='print JSON instead of text')
@@ -126,10 +134,10 @@ def _run(a, log) -> object:
     "Do what the parsed arguments `a` ask and return the result to print"
     if a.cmd == 'predict': return predict_files(load_model(a.model), a.images)
     if a.cmd == 'app':
-        from digitnb.app import make_app  # Gradio is imported only here
+        from digitnb.app import make_app, MAX_UPLOAD  # Gradio is imported only here
         page = make_app(load_model(a.model))
         log(f"serving the page on http://{a.host}:{a.port} (Ctrl-C stops it)")
-        page.launch(server_name=a.host, server_port=a.port, share=a.share, max_file_size='20mb', quiet=True)
+        page.launch(server_name=a.host, server_port=a.port, share=a.share, max_file_size=MAX_UPLOAD, quiet=True)
         return None
     if a.cmd == 'train':
         dest = check_dest(a.save)  # refuse a bad folder before training, not after

@@ -75,35 +75,43 @@ def _locked(folder:Path):
     if fcntl is None:
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try: fd = os.open(folder, os.O_RDONLY)
+    except PermissionError:  # a folder this user may pass through but not read: no lock to take
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally: os.close(fd)  # closing the folder releases the lock
 
 # %% ../nbs/10_data.ipynb #atomic-folder
+def _stem(dest:Path) -> str:
+    "The name `atomic_folder`'s hidden folders beside `dest` start with: `dest`'s own, or for a very long name, a hash of it"
+    return dest.name if len(dest.name.encode()) <= 200 else hashlib.sha256(dest.name.encode()).hexdigest()[:32]  # file names stop at 255 bytes
+
 def _tidy(dest:Path):
     "Clean up what a killed `atomic_folder` left beside `dest`, holding `_locked(dest.parent)`: put back a folder killed mid-swap, remove half-written ones"
-    ours = re.compile(rf'\.{re.escape(dest.name)}\.(tmp|old)-[a-z0-9_]{{8}}')  # the names mkdtemp gives; any other folder is the user's
-    for old in sorted(dest.parent.glob(f'.{glob.escape(dest.name)}.*-*'), key=lambda p: p.stat().st_mtime, reverse=True):  # newest first
+    stem = _stem(dest)
+    ours = re.compile(rf'\.{re.escape(stem)}\.(tmp|old)-[a-z0-9_]{{8}}')  # the names mkdtemp gives; any other folder is the user's
+    for old in sorted(dest.parent.glob(f'.{glob.escape(stem)}.*-*'), key=lambda p: p.stat().st_mtime, reverse=True):  # newest first
         if not ours.fullmatch(old.name) or not old.is_dir(): continue
         try:
-            if old.name.startswith(f'.{dest.name}.old-') and not dest.exists(): old.rename(dest)  # killed mid-swap: put it back
+            if old.name.startswith(f'.{stem}.old-') and not dest.exists(): old.rename(dest)  # killed mid-swap: put it back
             else: shutil.rmtree(old, ignore_errors=True)
         except PermissionError: pass  # a folder this user cannot write in: leave it as it is
 
 @contextmanager
 def atomic_folder(
     dest:Path, # The folder to create
-    replace:bool=False, # Replace an existing `dest`; otherwise an existing `dest` is a `FileExistsError`
+    replace=False, # Replace an existing `dest`: True, or a function of `dest` that says (or raises) whether it may be, asked under the lock
 ):
     "Yield an empty hidden folder beside `dest`; it becomes `dest` if the block succeeds and is removed if it fails"
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with _locked(dest.parent):
         _tidy(dest)  # left by a killed build
-        if dest.exists() and not replace: raise FileExistsError(f"{dest} already exists")
-        tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f'.{dest.name}.tmp-'))
+        if dest.exists() and not (replace(dest) if callable(replace) else replace): raise FileExistsError(f"{dest} already exists")
+        tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f'.{_stem(dest)}.tmp-'))
         umask = os.umask(0); os.umask(umask)
         tmp.chmod(0o777 & ~umask)
         try:
@@ -113,7 +121,7 @@ def atomic_folder(
                 old = dest.rename(tmp.with_name(tmp.name.replace('.tmp-', '.old-', 1)))
                 try: tmp.rename(dest)
                 except BaseException: old.rename(dest); raise
-                shutil.rmtree(old)
+                shutil.rmtree(old, ignore_errors=True)  # the new folder is in place; anything left here goes at the next `_tidy`
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

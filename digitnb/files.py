@@ -30,14 +30,19 @@ def is_model_dir(path) -> bool:
     try: return json.loads((path/META).read_text()).get('format') == 'digitnb model'
     except (OSError, ValueError, AttributeError): return False
 
+def _may_replace(dest:Path) -> bool:
+    "True if `dest` may be written over; an error if something other than a digitnb model is there, or a read-only one"
+    if (dest.exists() or dest.is_symlink()) and not is_model_dir(dest):
+        raise FileExistsError(f"{dest} exists and is not a digitnb model folder; not writing over it (choose a new folder)")
+    if dest.exists() and not os.access(dest, os.W_OK | os.X_OK): raise PermissionError(f"cannot save to {dest}: the model folder is read-only")
+    return True
+
 def check_dest(
     dest, # Where a model is to be saved
 ) -> Path:
-    "`dest` as a Path, or an error if something other than a digitnb model is there (saving would destroy it)"
+    "`dest` as a Path, or an error if saving there would destroy something or cannot work"
     dest = Path(dest)
-    with _locked(dest.parent) if dest.parent.is_dir() else nullcontext():  # not while another save swaps a model in
-        here = (dest.exists() or dest.is_symlink()) and not is_model_dir(dest)
-    if here: raise FileExistsError(f"{dest} exists and is not a digitnb model folder; not writing over it (choose a new folder)")
+    with _locked(dest.parent) if dest.parent.is_dir() else nullcontext(): _may_replace(dest)  # not while another save swaps a model in
     up = next(p for p in dest.absolute().parents if p.exists())  # the folder it will be made in, or its nearest existing ancestor
     if not up.is_dir() or not os.access(up, os.W_OK | os.X_OK): raise PermissionError(f"cannot save to {dest}: {up} is not a folder this user can write in")
     return dest
@@ -56,11 +61,12 @@ def save_model(
                 source=trained.source, history=trained.history.to_dict('records'))
     state = {k: v.detach().cpu().contiguous() for k, v in trained.model.state_dict().items()}
     try:
-        with atomic_folder(dest, replace=True) as tmp:
+        with atomic_folder(dest, replace=_may_replace) as tmp:  # asked again under the lock: the folder may have changed since
             save_file(state, tmp/WEIGHTS)
             (tmp/META).write_text(json.dumps(meta, indent=1) + '\n')
             (tmp/WEIGHTS).chmod((tmp/META).stat().st_mode & 0o777)  # safetensors writes 0600; give both files the usual mode
     except (OSError, SafetensorError) as e:  # a full or read-only disk: one line naming the folder; the old model stays
+        if isinstance(e, OSError) and e.errno is None: raise  # `_may_replace`'s own line
         raise OSError(f"cannot save to {dest}: {getattr(e, 'strerror', None) or ' '.join(str(e).split())}") from None
     return dest
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np, torch
 from torch import Tensor
 from PIL import Image
-from .handwriting import prepare_image
+import os
+from .handwriting import prepare_image, check_pixels
 from .models import ARCHS, to_input
 from .training import Trained
 
@@ -28,8 +29,7 @@ def probabilities(
 # %% ../nbs/14_inference.ipynb #b813be2c
 def _as_digits(img) -> Tensor:
     "`img` as (n,28,28) MNIST-style pixels: files and PIL images prepared, arrays and tensors checked"
-    if isinstance(img, (str, Path)) and not Path(img).is_file(): raise ValueError(f"{img} is not a file" + (' (it does not exist)' if not Path(img).exists() else ''))
-    if isinstance(img, (str, Path, Image.Image)): return prepare_image(img)[None]
+    if isinstance(img, (str, os.PathLike, Image.Image)): return prepare_image(img)[None]
     if not isinstance(img, (Tensor, np.ndarray)): raise ValueError(f"cannot read a {type(img).__name__}: give a path, a PIL image, or an array or tensor of pixels")
     if (img.is_complex() if isinstance(img, Tensor) else img.dtype.kind not in 'biuf'):
         raise ValueError(f"an image array must hold real numbers, not {img.dtype}")
@@ -38,12 +38,7 @@ def _as_digits(img) -> Tensor:
     if not ok or x.numel() == 0: raise ValueError(f"an image tensor must be (28,28), (n,28,28), (n,1,28,28), (784,) or (n,784), got shape {tuple(x.shape)}")
     if not torch.isfinite(x).all() or x.min() < 0 or x.max() > 1:
         raise ValueError("an image tensor must hold pixels in [0, 1] (divide 0-255 values by 255)")
-    x = x.reshape(-1, 28, 28)
-    edge = torch.cat([x[:, 0], x[:, -1], x[:, :, 0], x[:, :, -1]], 1).median(1).values
-    if (edge > 0.25).any(): raise ValueError(f"image {int((edge > 0.25).nonzero()[0])} of the tensor is not bright ink on a black background, like MNIST (its border is not black)")
-    blank = ((x > 0.5).flatten(1).sum(1) < 10).nonzero().flatten().tolist()  # fewer bright pixels than any digit has
-    if blank: raise ValueError(f"no ink found: image {blank[0]} of the tensor is blank")
-    return x
+    return check_pixels(x.reshape(-1, 28, 28))  # the same rule as a 28×28 file
 
 NOT_SURE = 0.8  # below this probability for the likeliest digit, an answer is flagged `not_sure` (see the table below)
 
@@ -61,7 +56,7 @@ def predict(
     res = []
     for row in probs:
         top = [dict(digit=int(model.digits[i]), probability=round(float(row[i]), 4)) for i in row.argsort(descending=True)[:3].tolist()]
-        res.append(dict(**top[0], top3=top, not_sure=top[0]['probability'] < NOT_SURE))
+        res.append(dict(**top[0], top3=top, not_sure=float(row.max()) < NOT_SURE))  # flagged on the probability before rounding
     return res
 
 # %% ../nbs/14_inference.ipynb #1f561bc3
