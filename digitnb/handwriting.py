@@ -104,8 +104,10 @@ def _lines(mask:np.ndarray) -> np.ndarray:
     "The pixels of `mask` on ruled lines: thin straight runs across three quarters of the image that are one of several, or run past the rest of the ink at both ends"
     found = []  # (axis, slice, pixels) of each long thin run; axis 1 is along a row, 0 along a column
     for axis, n in ((1, mask.shape[1]), (0, mask.shape[0])):
-        L = int(0.75 * n) // 2 * 2 + 1
-        lab, _ = ndimage.label(ndimage.binary_opening(mask, np.ones((1, L) if axis else (L, 1), bool)))  # only runs L long survive
+        L = int(0.75 * n) // 2 * 2 + 1  # an odd length, so that a run is centred on its pixel
+        full = ndimage.uniform_filter1d(mask.astype(np.float32), L, axis=axis, mode='constant') > 1 - 1e-4  # centres of runs L long
+        runs = ndimage.maximum_filter1d(full.astype(np.uint8), L, axis=axis).astype(bool) & mask  # a binary opening by a line, in O(n)
+        lab, _ = ndimage.label(runs)
         for i, sl in enumerate(ndimage.find_objects(lab), 1):
             part = lab[sl] == i
             if (sl[axis].stop - sl[axis].start)**2 >= 25 * part.sum(): found.append((axis, sl, part))  # 25 times as long as thick
