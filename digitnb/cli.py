@@ -8,7 +8,7 @@ Docs: https://digitnb.github.io/digitnb/cli.html.md"""
 __all__ = ['STAGES', 'run_chapter', 'main']
 
 # %% ../nbs/15_cli.ipynb #fb76adf7
-import argparse, io, json, socket, sys, time
+import argparse, io, json, re, socket, sys, time
 from contextlib import redirect_stdout
 from pathlib import Path
 from .data import SOURCES, get_sample, check_sample, load_xy
@@ -78,7 +78,7 @@ def _text(cmd:str, res) -> str:
 # %% ../nbs/15_cli.ipynb #2216315a
 def _positive(s:str) -> int:
     "An argparse type: a whole number from 1 to 1000 (epochs)"
-    if not s.isdigit() or not 1 <= int(s) <= 1000: raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1000, got {s!r}")
+    if not re.fullmatch('[0-9]+', s) or not 1 <= int(s) <= 1000: raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1000, got {s!r}")
     return int(s)
 
 def _digit(s:str) -> int:
@@ -86,17 +86,22 @@ def _digit(s:str) -> int:
     if s not in tuple('0123456789'): raise argparse.ArgumentTypeError(f"must be a digit from 0 to 9, got {s!r}")
     return int(s)
 
+def _listen(host:str, port:int=0):
+    "Check that a server could listen on `host` (an address of this machine) and `port` (0: any), or an OSError saying why not"
+    try:
+        family, kind, _, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as sock: sock.bind(where)
+    except UnicodeError as e: raise OSError(str(e)) from None
+
 def _host(s:str) -> str:
     "An argparse type: an address of this machine that a server can listen on"
-    try:
-        family, kind, _, _, where = socket.getaddrinfo(s, 0, type=socket.SOCK_STREAM)[0]
-        with socket.socket(family, kind) as sock: sock.bind(where)
-    except (OSError, UnicodeError) as e: raise argparse.ArgumentTypeError(f"cannot listen on {s!r}: {getattr(e, 'strerror', None) or e}")
+    try: _listen(s)
+    except OSError as e: raise argparse.ArgumentTypeError(f"cannot listen on {s!r}: {e.strerror or e}")
     return s
 
 def _port(s:str) -> int:
     "An argparse type: a TCP port, 1 to 65535"
-    if not s.isdigit() or not 1 <= int(s) <= 65535: raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {s!r}")
+    if not re.fullmatch('[0-9]+', s) or not 1 <= int(s) <= 65535: raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {s!r}")
     return int(s)
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,7 +141,9 @@ def _run(a, log) -> object:
     if a.cmd == 'app':
         from digitnb.app import make_app, MAX_UPLOAD  # Gradio is imported only here
         page = make_app(load_model(a.model))
-        log(f"serving the page on http://{a.host}:{a.port} (Ctrl-C stops it)")
+        try: _listen(a.host, a.port)
+        except OSError as e: raise OSError(f"cannot listen on port {a.port} of {a.host}: {e.strerror or e} (choose another with --port)") from None
+        log(f"serving the page on http://{f'[{a.host}]' if ':' in a.host else a.host}:{a.port} (Ctrl-C stops it)")
         page.launch(server_name=a.host, server_port=a.port, share=a.share, max_file_size=MAX_UPLOAD, quiet=True)
         return None
     if a.cmd == 'train':

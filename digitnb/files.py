@@ -27,8 +27,11 @@ def is_model_dir(path) -> bool:
     "Is `path` a folder holding a digitnb model and nothing else, so that saving over it loses nothing?"
     path = Path(path)
     if not path.is_dir() or path.is_symlink() or {f.name for f in path.iterdir()} != {WEIGHTS, META}: return False
-    try: return json.loads((path/META).read_text()).get('format') == 'digitnb model'
-    except (OSError, ValueError, AttributeError): return False
+    if not all((path/f).is_file() and not (path/f).is_symlink() for f in (WEIGHTS, META)): return False  # two plain files
+    try:
+        with safe_open(path/WEIGHTS, 'pt') as sf: sf.keys()  # a safetensors header
+        return json.loads((path/META).read_text()).get('format') == 'digitnb model' and bool(_meta(path))  # and metadata `load_model` accepts
+    except (OSError, ValueError, AttributeError, RecursionError, SafetensorError): return False
 
 def _may_replace(dest:Path) -> bool:
     "True if `dest` may be written over; an error if something other than a digitnb model is there, or a read-only one"

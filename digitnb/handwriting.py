@@ -64,16 +64,16 @@ def _gray(img) -> np.ndarray:
         if im.mode in ('I', 'F'):  # 16-bit, 32-bit and float images: read their values, then scale them to 0-255
             a = np.asarray(_shrunk(im), dtype=np.float32)
             top = next((t for t in (1, 255, 1023, 4095, 65535) if a.max() <= t), a.max())  # guessed from the brightest: float, 8-, 10-, 12- or 16-bit
-            g = np.clip(a * (255 / top), 0, 255)
+            with np.errstate(all='ignore'): g = np.clip(a * (255 / top), 0, 255)  # NaN and infinity are refused below
         elif im.mode in ('RGBA', 'LA', 'PA') or 'transparency' in im.info:
-            a = np.asarray(_shrunk(im.convert('RGBA')), dtype=np.float32)
+            a = np.asarray(_shrunk(im if im.mode == 'RGBA' else im.convert('RGBA')), dtype=np.float32)
             alpha, g = a[..., 3] / 255, a[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)  # PIL's weights for L
             strokes = g[alpha > alpha.max() / 2]  # the most opaque pixels: the strokes
             back = 0. if strokes.size and np.median(strokes) > 127 else 255.  # light strokes go on black, dark ones on white
             g = alpha * g + (1 - alpha) * back
         else:
             if im.mode not in ('L', 'RGB'): im = im.convert('RGB')
-            g = np.asarray(_shrunk(im.convert('L')), dtype=np.float32)
+            g = np.asarray(_shrunk(im).convert('L'), dtype=np.float32)  # shrunk first: one full-size copy fewer
             if (im.mode == '1' or np.isin(g, (0, 255)).all()) and min(g.shape) >= 200:  # a dithered scan: average its dots
                 g = ndimage.gaussian_filter(g, 3)
     except (OSError, SyntaxError, ValueError) as e: raise ValueError(f"{_name(img)} is damaged or not a complete image ({' '.join(str(e).split())})") from None
@@ -90,9 +90,12 @@ def _ink_on_black(a:np.ndarray) -> np.ndarray:
     b = _border(a)
     even = np.percentile(b, 90) - np.percentile(b, 10) < 64
     if even: dark_ink = np.median(b) > 127  # an even border is paper: light paper, dark ink
-    else:  # a shadow crosses the border: the marks that stand out most from their surroundings are the ink
-        lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
-        dark_ink = -lo > hi
+    else:  # a shadow crosses the border, which is still paper: ink lies beyond its levels, darker or lighter
+        darker, lighter = (a < np.percentile(b, 1) - 16).sum(), (a > np.percentile(b, 99) + 16).sum()
+        if max(darker, lighter) >= max(10, a.size / 2000) and max(darker, lighter) > 4 * min(darker, lighter): dark_ink = darker > lighter
+        else:  # not clear: the marks that stand out most from their surroundings are the ink
+            lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
+            dark_ink = -lo > hi
     if dark_ink: a = 255 - a
     paper = np.median(_border(a)) if even else ndimage.grey_opening(a, size=(k, k))  # strokes narrower than k removed
     ink = np.clip(a - paper, 0, None)
@@ -152,6 +155,7 @@ def _the_digit(ink:np.ndarray, threshold:float=0.3) -> np.ndarray:
                 keep.append(i); r0, r1, c0, c1 = min(r0, s0), max(r1, s1), min(c0, t0), max(c1, t1); grown = True
     if any(mass[i] > 0.3 * mass[order[0]] and boxes[i][1] - boxes[i][0] > 0.5 * (r1 - r0) for i in order if i not in keep):
         raise ValueError("found more than one digit: crop the image to a single digit")
+    if c1 - c0 > 1.8 * (r1 - r0): raise ValueError("found more than one digit, touching (the ink is far wider than a digit): crop the image to a single digit")
     return _crop(np.where(np.isin(labels, np.array(keep) + 1) & mask, ink, 0))
 
 # %% ../nbs/08_handwriting.ipynb #94d79224
