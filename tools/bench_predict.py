@@ -64,7 +64,7 @@ def main():
     if a.model: model_dir = Path(a.model)
     else: model_dir = save_model(train(range(10), 'cnn', epochs=2), folder/'ten_digits')
     model = load_model(model_dir)
-    rows = [('threads', torch.get_num_threads(), '')]
+    rows = [('torch threads', torch.get_num_threads(), '')]
 
     # 1. The command: a fresh process that imports torch and fastai, loads the model and reads one image
     cmd = [sys.executable, '-m', 'digitnb.cli', 'predict', '--model', str(model_dir), str(ims['drawn'])]
@@ -73,7 +73,7 @@ def main():
         t = time.perf_counter(); r = subprocess.run(cmd, capture_output=True, text=True); walls.append(time.perf_counter() - t)
         assert r.returncode == 0, r.stderr
     rows.append(('`digitnb predict` on one 280×280 PNG (whole command)', f"{statistics.median(walls):.2f} s", f"{child_rss():.0f} MB peak"))
-    t = time.perf_counter(); subprocess.run([sys.executable, '-c', 'import digitnb.cli'], check=True); imp = time.perf_counter() - t
+    imp = timed(lambda: subprocess.run([sys.executable, '-c', 'import digitnb.cli'], check=True), 3)
     rows.append(('of which starting Python and importing digitnb (torch, fastai)', f"{imp:.2f} s", ''))
 
     # 2. In this process, with the model loaded
