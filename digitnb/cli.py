@@ -90,7 +90,9 @@ def _listen(host:str, port:int=0):
     "Check that a server could listen on `host` (an address of this machine) and `port` (0: any), or an OSError saying why not"
     try:
         family, kind, _, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-        with socket.socket(family, kind) as sock: sock.bind(where)
+        with socket.socket(family, kind) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: a port in TIME_WAIT is free
+            sock.bind(where); sock.listen()
     except UnicodeError as e: raise OSError(str(e)) from None
 
 def _host(s:str) -> str:
@@ -143,8 +145,9 @@ def _run(a, log) -> object:
         page = make_app(load_model(a.model))
         try: _listen(a.host, a.port)
         except OSError as e: raise OSError(f"cannot listen on port {a.port} of {a.host}: {e.strerror or e} (choose another with --port)") from None
-        log(f"serving the page on http://{f'[{a.host}]' if ':' in a.host else a.host}:{a.port} (Ctrl-C stops it)")
-        page.launch(server_name=a.host, server_port=a.port, share=a.share, max_file_size=MAX_UPLOAD, quiet=True)
+        host = f'[{a.host}]' if ':' in a.host else a.host  # an IPv6 address goes in brackets in a URL, and to Gradio
+        log(f"serving the page on http://{host}:{a.port} (Ctrl-C stops it)")
+        page.launch(server_name=host, server_port=a.port, share=a.share, max_file_size=MAX_UPLOAD, quiet=True)
         return None
     if a.cmd == 'train':
         dest = check_dest(a.save)  # refuse a bad folder before training, not after

@@ -30,7 +30,7 @@ def is_model_dir(path) -> bool:
     if not all((path/f).is_file() and not (path/f).is_symlink() for f in (WEIGHTS, META)): return False  # two plain files
     try:
         with safe_open(path/WEIGHTS, 'pt') as sf: sf.keys()  # a safetensors header
-        return json.loads((path/META).read_text()).get('format') == 'digitnb model' and bool(_meta(path))  # and metadata `load_model` accepts
+        return _meta(path).get('format') == 'digitnb model'  # and metadata `load_model` accepts
     except (OSError, ValueError, AttributeError, RecursionError, SafetensorError): return False
 
 def _may_replace(dest:Path) -> bool:

@@ -90,12 +90,10 @@ def _ink_on_black(a:np.ndarray) -> np.ndarray:
     b = _border(a)
     even = np.percentile(b, 90) - np.percentile(b, 10) < 64
     if even: dark_ink = np.median(b) > 127  # an even border is paper: light paper, dark ink
-    else:  # a shadow crosses the border, which is still paper: ink lies beyond its levels, darker or lighter
-        darker, lighter = (a < np.percentile(b, 1) - 16).sum(), (a > np.percentile(b, 99) + 16).sum()
-        if max(darker, lighter) >= max(10, a.size / 2000) and max(darker, lighter) > 4 * min(darker, lighter): dark_ink = darker > lighter
-        else:  # not clear: the marks that stand out most from their surroundings are the ink
-            lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
-            dark_ink = -lo > hi
+    else:  # a shadow crosses the border: the marks that stand out most from their surroundings are the ink
+        lo, hi = np.percentile(a - ndimage.uniform_filter(a, k), [0.05, 99.95])
+        darker, lighter, few = (a < np.percentile(b, 1) - 16).sum(), (a > np.percentile(b, 99) + 16).sum(), max(10, a.size / 2000)
+        dark_ink = -lo > hi or lighter < few <= darker  # or, though paper between thick strokes stands out too, only dark marks lie beyond the border's levels
     if dark_ink: a = 255 - a
     paper = np.median(_border(a)) if even else ndimage.grey_opening(a, size=(k, k))  # strokes narrower than k removed
     ink = np.clip(a - paper, 0, None)
@@ -155,7 +153,6 @@ def _the_digit(ink:np.ndarray, threshold:float=0.3) -> np.ndarray:
                 keep.append(i); r0, r1, c0, c1 = min(r0, s0), max(r1, s1), min(c0, t0), max(c1, t1); grown = True
     if any(mass[i] > 0.3 * mass[order[0]] and boxes[i][1] - boxes[i][0] > 0.5 * (r1 - r0) for i in order if i not in keep):
         raise ValueError("found more than one digit: crop the image to a single digit")
-    if c1 - c0 > 1.8 * (r1 - r0): raise ValueError("found more than one digit, touching (the ink is far wider than a digit): crop the image to a single digit")
     return _crop(np.where(np.isin(labels, np.array(keep) + 1) & mask, ink, 0))
 
 # %% ../nbs/08_handwriting.ipynb #94d79224

@@ -31,7 +31,8 @@ def _as_digits(img) -> Tensor:
     "`img` as (n,28,28) MNIST-style pixels: files and PIL images prepared, arrays and tensors checked"
     if isinstance(img, (str, os.PathLike, Image.Image)): return prepare_image(img)[None]
     if not isinstance(img, (Tensor, np.ndarray)): raise ValueError(f"cannot read a {type(img).__name__}: give a path, a PIL image, or an array or tensor of pixels")
-    if isinstance(img, Tensor) and (img.is_meta or img.layout != torch.strided): raise ValueError(f"an image tensor must be a plain tensor of pixels, not a {'meta' if img.is_meta else img.layout} one")
+    if isinstance(img, Tensor) and (img.is_meta or img.is_nested or img.is_quantized or img.layout != torch.strided):
+        raise ValueError("an image tensor must be a plain tensor of pixels, not a meta, sparse, nested or quantized one")
     if (img.is_complex() if isinstance(img, Tensor) else img.dtype.kind not in 'biuf'):
         raise ValueError(f"an image array must hold real numbers, not {img.dtype}")
     x = torch.as_tensor(np.asarray(img) if not isinstance(img, Tensor) else img).detach().float().cpu()
